@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One support desk as its configuration describes it: everything the gateway needs to serve
- * the desk without code of its own.
+ * the desk without code of its own. {@code calendar} names a production calendar (null = weekly
+ * hours only), {@code silence} and {@code reports} may be null (the desk has no such rule).
  */
 public record Desk(
         DeskId id,
@@ -26,7 +27,9 @@ public record Desk(
         Conduct conduct,
         SilenceRule silence,
         ClosingRule closing,
-        HelpCenterSettings helpCenter) {
+        HelpCenterSettings helpCenter,
+        SlaExtension slaExtension,
+        ServiceReports reports) {
 
     public Desk {
         Objects.requireNonNull(id, "id");
@@ -44,6 +47,26 @@ public record Desk(
         scope = scope == null ? Scope.EVERYTHING : scope;
         conduct = conduct == null ? Conduct.TOLERANT : conduct;
         closing = closing == null ? ClosingRule.PLAIN : closing;
+        slaExtension = slaExtension == null ? SlaExtension.NOT_ALLOWED : slaExtension;
+    }
+
+    /** A desk without deadline extensions or service reports (the shape before those rules existed). */
+    public Desk(DeskId id, String name, String locale, ZoneId timeZone, WorkingHours hours, String calendar,
+                List<ChannelPolicy> channels, List<ServiceTier> tiers, List<Priority> priorities, List<Category> categories,
+                List<SlaRule> sla, Identification identification, Scope scope, Conduct conduct, SilenceRule silence,
+                ClosingRule closing, HelpCenterSettings helpCenter) {
+        this(id, name, locale, timeZone, hours, calendar, channels, tiers, priorities, categories, sla, identification,
+                scope, conduct, silence, closing, helpCenter, null, null);
+    }
+
+    /** The documents sent after service, if the desk sends any. */
+    public Optional<ServiceReports> serviceReports() {
+        return Optional.ofNullable(reports);
+    }
+
+    /** The silence rule, if the desk closes requests the customer stopped answering. */
+    public Optional<SilenceRule> silenceRule() {
+        return Optional.ofNullable(silence);
     }
 
     public Optional<ChannelPolicy> channel(ChannelKind kind) {

@@ -1,0 +1,55 @@
+package dev.supportgateway.engine.conversation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A button offered with a message: {@code id} comes back in {@link Inbound#actionId()} when the
+ * customer presses it; {@code label} is what the customer sees (Russian).
+ */
+public record Action(String id, String label) {
+
+    /** The answer helped. */
+    public static final String HELPED = "helped";
+    /** The answer did not help: escalate. */
+    public static final String NOT_HELPED = "not-helped";
+    /** Call a person. */
+    public static final String CALL_OPERATOR = "operator";
+    /** Yes, a question remains (answer to the closing question). */
+    public static final String QUESTIONS_REMAIN = "closing:yes";
+    /** No question remains (answer to the closing question). */
+    public static final String NOTHING_REMAINS = "closing:no";
+
+    private static final String ARTICLE = "article:";
+    private static final String CATEGORY = "category:";
+
+    public Action {
+        Objects.requireNonNull(id, "action id");
+        Objects.requireNonNull(label, "action label");
+    }
+
+    /** A help-center article offered as a candidate: pressing it answers with that article. */
+    public static Action article(String articleId, String title) {
+        return new Action(ARTICLE + articleId, title);
+    }
+
+    /** A request category offered during escalation. */
+    public static Action category(String categoryId, String name) {
+        return new Action(CATEGORY + categoryId, name);
+    }
+
+    /** The article id if {@code actionId} names an article. */
+    public static Optional<String> articleOf(String actionId) {
+        return suffix(actionId, ARTICLE);
+    }
+
+    /** The category id if {@code actionId} names a category. */
+    public static Optional<String> categoryOf(String actionId) {
+        return suffix(actionId, CATEGORY);
+    }
+
+    private static Optional<String> suffix(String actionId, String prefix) {
+        return actionId != null && actionId.startsWith(prefix) && actionId.length() > prefix.length()
+                ? Optional.of(actionId.substring(prefix.length())) : Optional.empty();
+    }
+}

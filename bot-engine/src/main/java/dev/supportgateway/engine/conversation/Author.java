@@ -1,0 +1,28 @@
+package dev.supportgateway.engine.conversation;
+
+import java.util.Objects;
+
+/** The author of a message: its kind, an id where there is one (the operator id), and the name shown to the reader. */
+public record Author(AuthorKind kind, String id, String displayName) {
+
+    public Author {
+        Objects.requireNonNull(kind, "kind");
+        displayName = displayName == null ? "" : displayName;
+    }
+
+    public static Author customer(String displayName) {
+        return new Author(AuthorKind.CUSTOMER, null, displayName);
+    }
+
+    public static Author bot(String displayName) {
+        return new Author(AuthorKind.BOT, null, displayName);
+    }
+
+    public static Author system(String displayName) {
+        return new Author(AuthorKind.SYSTEM, null, displayName);
+    }
+
+    public static Author operator(Operator operator) {
+        return new Author(AuthorKind.OPERATOR, operator.id(), operator.displayName());
+    }
+}

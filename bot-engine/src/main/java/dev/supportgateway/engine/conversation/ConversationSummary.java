@@ -1,0 +1,15 @@
+package dev.supportgateway.engine.conversation;
+
+import dev.supportgateway.engine.desk.DeskId;
+import java.time.Instant;
+
+/** One line of the operator console's list: who, in which state, held by whom, waiting since when. */
+public record ConversationSummary(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
+                                  ConversationState state, Operator operator, String tier, String ticketNumber,
+                                  Instant waitingSince, Instant lastMessageAt) {
+
+    /** Service was stopped and a supervisor should look at it. */
+    public boolean flagged() {
+        return state == ConversationState.SUSPENDED;
+    }
+}

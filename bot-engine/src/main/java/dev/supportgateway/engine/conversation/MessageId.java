@@ -1,0 +1,28 @@
+package dev.supportgateway.engine.conversation;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The identifier of one message of a transcript, unique across conversations. */
+public record MessageId(String value) {
+
+    public MessageId {
+        Objects.requireNonNull(value, "message id");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("a message id must not be blank");
+        }
+    }
+
+    public static MessageId of(String value) {
+        return new MessageId(value);
+    }
+
+    public static MessageId random() {
+        return new MessageId(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

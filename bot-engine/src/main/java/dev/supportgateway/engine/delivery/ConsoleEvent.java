@@ -1,0 +1,28 @@
+package dev.supportgateway.engine.delivery;
+
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.ConversationSummary;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.escalation.Ticket;
+
+/** Something the operator console shows as it happens. */
+public sealed interface ConsoleEvent {
+
+    ConversationSummary conversation();
+
+    /** A customer wrote; while an operator holds the conversation only the operator sees it. */
+    record CustomerWrote(ConversationSummary conversation, Message message) implements ConsoleEvent {
+    }
+
+    /** A ticket was registered and the conversation joined the operators' queue. */
+    record Queued(ConversationSummary conversation, Ticket ticket) implements ConsoleEvent {
+    }
+
+    /** Service was stopped; a supervisor must look at the conversation. */
+    record Flagged(ConversationSummary conversation, String reason) implements ConsoleEvent {
+    }
+
+    /** The conversation changed state (taken over, returned to the bot, closed…). */
+    record StateChanged(ConversationSummary conversation, ConversationState from) implements ConsoleEvent {
+    }
+}
