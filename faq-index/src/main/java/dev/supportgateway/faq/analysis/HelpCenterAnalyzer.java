@@ -1,0 +1,29 @@
+package dev.supportgateway.faq.analysis;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/** Article text to searchable lemmas: standard tokens, lower case, dictionary lemmas, no function words. */
+public final class HelpCenterAnalyzer extends Analyzer {
+
+    private final RussianMorphology morphology;
+
+    public HelpCenterAnalyzer(RussianMorphology morphology) {
+        this.morphology = morphology;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(tokenizer);
+        stream = new LemmaFilter(stream, morphology);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+    }
+}

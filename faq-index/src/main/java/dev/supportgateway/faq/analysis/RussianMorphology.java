@@ -1,0 +1,125 @@
+package dev.supportgateway.faq.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import morfologik.stemming.Dictionary;
+import morfologik.stemming.DictionaryLookup;
+import morfologik.stemming.WordData;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.ru.RussianLightStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Russian word forms to their dictionary lemmas, with the Morfologik dictionary that LanguageTool ships
+ * ({@code russian.dict}, from aot.ru). Irregular forms come out right (люди → человек, шёл → идти); words the
+ * dictionary does not know fall back to a light suffix stemmer so that they still match each other.
+ */
+public final class RussianMorphology {
+
+    private static final String DICTIONARY = "/org/languagetool/resource/ru/russian.dict";
+
+    private final Dictionary dictionary;
+    private final ThreadLocal<DictionaryLookup> lookups;
+    /** One word in, its light stem out; an Analyzer reuses its stream per thread. */
+    private final Analyzer lightStemmer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            KeywordTokenizer tokenizer = new KeywordTokenizer();
+            return new TokenStreamComponents(tokenizer, new RussianLightStemFilter(tokenizer));
+        }
+    };
+
+    private RussianMorphology(Dictionary dictionary) {
+        this.dictionary = dictionary;
+        this.lookups = ThreadLocal.withInitial(() -> new DictionaryLookup(this.dictionary));
+    }
+
+    /** The shared instance: the dictionary is immutable and takes tens of milliseconds to read. */
+    public static RussianMorphology get() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final RussianMorphology INSTANCE = load();
+
+        private static RussianMorphology load() {
+            URL url = RussianMorphology.class.getResource(DICTIONARY);
+            if (url == null) {
+                throw new IllegalStateException("Russian dictionary " + DICTIONARY + " is not on the classpath (org.languagetool:language-ru)");
+            }
+            try {
+                return new RussianMorphology(Dictionary.read(url));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Russian dictionary", e);
+            }
+        }
+    }
+
+    /** Whether the dictionary knows this lower-case word form. */
+    public boolean knows(String word) {
+        return !lookups.get().lookup(word).isEmpty();
+    }
+
+    /**
+     * The lemmas of a lower-case word form: every dictionary reading (homonyms included), ё folded to е,
+     * without duplicates; for a word the dictionary does not know, its light stem.
+     */
+    public List<String> lemmas(String word) {
+        List<String> lemmas = dictionaryLemmas(word);
+        return lemmas.isEmpty() ? List.of(stem(word)) : lemmas;
+    }
+
+    /** The folded dictionary lemmas of a word form; empty when the dictionary does not know it. */
+    public List<String> dictionaryLemmas(String word) {
+        if (word.isEmpty() || !isCyrillic(word)) {
+            return List.of();
+        }
+        List<WordData> readings = lookups.get().lookup(word);
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        List<String> lemmas = new ArrayList<>(2);
+        for (WordData reading : readings) {
+            CharSequence stem = reading.getStem();
+            if (stem == null || stem.isEmpty()) {
+                continue;
+            }
+            String lemma = Letters.foldYo(stem.toString().toLowerCase(java.util.Locale.ROOT));
+            if (!lemmas.contains(lemma)) {
+                lemmas.add(lemma);
+            }
+        }
+        return lemmas;
+    }
+
+    /** The light stem of a word the dictionary does not know (ё folded first). */
+    public String stem(String word) {
+        String folded = Letters.foldYo(word);
+        if (!isCyrillic(folded)) {
+            return folded;
+        }
+        try (TokenStream stream = lightStemmer.tokenStream("", folded)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            String stem = stream.incrementToken() ? term.toString() : folded;
+            stream.end();
+            return stem;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isCyrillic(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.UnicodeBlock.of(word.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

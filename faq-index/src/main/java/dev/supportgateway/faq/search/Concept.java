@@ -1,0 +1,31 @@
+package dev.supportgateway.faq.search;
+
+import dev.supportgateway.faq.analysis.Glossary;
+import java.util.List;
+
+/**
+ * One meaningful word of a question: what the customer wrote, the lemmas it is searched by (several for homonyms),
+ * how much it counts, a correction note when the word was repaired, and the glossary names it also goes by.
+ */
+public record Concept(String written, List<String> lemmas, double weight, String correction,
+                      List<Glossary.Variant> expansions) {
+    public Concept {
+        lemmas = List.copyOf(lemmas);
+        expansions = List.copyOf(expansions);
+    }
+
+    Concept withExpansions(List<Glossary.Variant> more) {
+        List<Glossary.Variant> all = new java.util.ArrayList<>(expansions);
+        for (Glossary.Variant variant : more) {
+            if (!all.contains(variant)) {
+                all.add(variant);
+            }
+        }
+        return new Concept(written, lemmas, weight, correction, all);
+    }
+
+    /** The word as it was understood: the correction when it was repaired. */
+    public String label() {
+        return correction == null ? written : correction;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.supportgateway.faq.search;
+
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.helpcenter.Article;
+import dev.supportgateway.faq.analysis.HelpCenterAnalyzer;
+import dev.supportgateway.faq.analysis.RussianMorphology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * One desk's help center as an immutable, searchable snapshot: the articles and their Lucene index. A rebuild makes
+ * a new snapshot; the old one is closed when the last search that started on it has finished (reference counted).
+ */
+public final class DeskIndex {
+
+    private static final FieldType ALL_TYPE = new FieldType();
+    private static final FieldType SURFACE_TYPE = new FieldType();
+
+    static {
+        ALL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        ALL_TYPE.setTokenized(true);
+        ALL_TYPE.setOmitNorms(true);
+        ALL_TYPE.freeze();
+        SURFACE_TYPE.setIndexOptions(IndexOptions.DOCS);
+        SURFACE_TYPE.setTokenized(true);
+        SURFACE_TYPE.setOmitNorms(true);
+        SURFACE_TYPE.freeze();
+    }
+
+    private final DeskId desk;
+    private final List<Article> articles;
+    private final Map<String, Article> byId;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final int[][] ordinals;
+    private final DirectSpellChecker speller;
+    private final AtomicBoolean retired = new AtomicBoolean();
+
+    private DeskIndex(DeskId desk, List<Article> articles, DirectoryReader reader, SearchTuning tuning) throws IOException {
+        this.desk = desk;
+        this.articles = List.copyOf(articles);
+        Map<String, Article> index = new LinkedHashMap<>();
+        for (Article article : this.articles) {
+            index.put(article.id(), article);
+        }
+        this.byId = Map.copyOf(index);
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(new BM25Similarity(tuning.bm25K1(), tuning.bm25B()));
+        // Lucene may reorder documents when it merges segments: keep the article position per document.
+        List<LeafReaderContext> leaves = reader.leaves();
+        this.ordinals = new int[leaves.size()][];
+        for (LeafReaderContext leaf : leaves) {
+            int[] ords = new int[leaf.reader().maxDoc()];
+            NumericDocValues values = leaf.reader().getNumericDocValues(ArticleField.ORDINAL);
+            for (int doc = 0; doc < ords.length; doc++) {
+                ords[doc] = values != null && values.advanceExact(doc) ? (int) values.longValue() : -1;
+            }
+            ordinals[leaf.ord] = ords;
+        }
+        this.speller = new DirectSpellChecker();
+        this.speller.setMaxEdits(2);
+        this.speller.setMinPrefix(1);
+        this.speller.setMinQueryLength(4);
+        this.speller.setAccuracy(0.6f);
+    }
+
+    /** Indexes the articles into a new in-memory snapshot. */
+    public static DeskIndex build(DeskId desk, List<Article> articles, RussianMorphology morphology, SearchTuning tuning) {
+        Analyzer lemmas = new HelpCenterAnalyzer(morphology);
+        Map<String, Analyzer> perField = new HashMap<>();
+        perField.put(ArticleField.SURFACE, new SurfaceAnalyzer());
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(lemmas, perField);
+        Directory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setSimilarity(new BM25Similarity(tuning.bm25K1(), tuning.bm25B()))
+                .setRAMBufferSizeMB(64)
+                .setUseCompoundFile(false)
+                .setCommitOnClose(true);
+        try {
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                int ordinal = 0;
+                for (Article article : articles) {
+                    writer.addDocument(document(article, ordinal++));
+                }
+                writer.forceMerge(1);
+            }
+            return new DeskIndex(desk, articles, DirectoryReader.open(directory), tuning);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index desk " + desk, e);
+        }
+    }
+
+    private static Document document(Article article, int ordinal) {
+        Document doc = new Document();
+        doc.add(new NumericDocValuesField(ArticleField.ORDINAL, ordinal));
+        doc.add(new TextField(ArticleField.TITLE.fieldName(), article.title(), Field.Store.NO));
+        for (String question : article.questions()) {
+            doc.add(new TextField(ArticleField.QUESTIONS.fieldName(), question, Field.Store.NO));
+        }
+        for (String tag : article.tags()) {
+            doc.add(new TextField(ArticleField.TAGS.fieldName(), tag, Field.Store.NO));
+        }
+        if (!article.section().isBlank()) {
+            doc.add(new TextField(ArticleField.TAGS.fieldName(), article.section(), Field.Store.NO));
+        }
+        doc.add(new TextField(ArticleField.BODY.fieldName(), article.body(), Field.Store.NO));
+        String all = String.join("\n", article.title(), String.join("\n", article.questions()),
+                String.join("\n", article.tags()), article.section(), article.body());
+        doc.add(new Field(ArticleField.ALL, all, ALL_TYPE));
+        doc.add(new Field(ArticleField.SURFACE, all, SURFACE_TYPE));
+        return doc;
+    }
+
+    public DeskId desk() {
+        return desk;
+    }
+
+    public List<Article> articles() {
+        return articles;
+    }
+
+    public Article article(String id) {
+        return byId.get(id);
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    /** The article a document of this index stands for. */
+    Article articleOf(int globalDoc) {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = org.apache.lucene.index.ReaderUtil.subIndex(globalDoc, leaves);
+        return articles.get(ordinals[leaf][globalDoc - leaves.get(leaf).docBase]);
+    }
+
+    public int size() {
+        return articles.size();
+    }
+
+    /** In how many articles the lemma occurs (any field). */
+    public int documentFrequency(String lemma) {
+        try {
+            return reader.docFreq(new Term(ArticleField.ALL, lemma));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether some article contains this lemma. */
+    public boolean knowsLemma(String lemma) {
+        return documentFrequency(lemma) > 0;
+    }
+
+    /** Whether some article contains this word exactly as written (lower case, ё folded). */
+    public boolean knowsWord(String word) {
+        try {
+            return reader.docFreq(new Term(ArticleField.SURFACE, word)) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Words of the articles within a couple of edits of a word the index does not have, closest first. */
+    public List<String> spellingSuggestions(String word, int count) {
+        try {
+            SuggestWord[] suggestions = speller.suggestSimilar(new Term(ArticleField.SURFACE, word), count, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            List<String> words = new ArrayList<>(suggestions.length);
+            for (SuggestWord suggestion : suggestions) {
+                words.add(suggestion.string);
+            }
+            return words;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes a reference for one search; false when the snapshot has been closed meanwhile. */
+    public boolean acquire() {
+        return reader.tryIncRef();
+    }
+
+    public void release() {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Gives up the snapshot's own reference: it closes once the searches still running on it finish. */
+    public void retire() {
+        if (retired.compareAndSet(false, true)) {
+            release();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.supportgateway.faq.search;
+
+import dev.supportgateway.faq.analysis.Glossary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/** Ranks one desk's articles for a read question (BM25 over weighted fields) and measures the best hit. */
+public final class DeskSearch {
+
+    private static final String[] MATCH_FIELDS = {ArticleField.ALL, ArticleField.TITLE.fieldName(), ArticleField.QUESTIONS.fieldName()};
+
+    private final SearchTuning tuning;
+
+    public DeskSearch(SearchTuning tuning) {
+        this.tuning = tuning;
+    }
+
+    public SearchOutcome search(DeskIndex index, ReadQuestion question, int limit) {
+        if (question.concepts().isEmpty() || index.size() == 0) {
+            return new SearchOutcome(question, List.of(), new Signals(0, 0, 0, 0));
+        }
+        try {
+            TopDocs top = index.searcher().search(query(question), limit);
+            ScoreDoc[] docs = top.scoreDocs;
+            Map<String, long[]> presence = presence(index, question, docs);
+            List<Hit> hits = new ArrayList<>(docs.length);
+            for (int i = 0; i < docs.length; i++) {
+                List<Concept> matched = new ArrayList<>();
+                List<Concept> inTitle = new ArrayList<>();
+                for (Concept concept : question.concepts()) {
+                    if (contains(concept, presence, 0, i)) {
+                        matched.add(concept);
+                    }
+                    if (contains(concept, presence, 1, i) || contains(concept, presence, 2, i)) {
+                        inTitle.add(concept);
+                    }
+                }
+                hits.add(new Hit(index.articleOf(docs[i].doc), docs[i].score, matched, inTitle));
+            }
+            return new SearchOutcome(question, hits, signals(index, question, hits));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Query query(ReadQuestion question) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        for (Concept concept : question.concepts()) {
+            Query main = acrossFields(concept.lemmas());
+            Query query = main;
+            if (!concept.expansions().isEmpty()) {
+                List<Query> alternatives = new ArrayList<>();
+                alternatives.add(main);
+                for (Glossary.Variant variant : concept.expansions()) {
+                    BooleanQuery.Builder words = new BooleanQuery.Builder();
+                    for (List<String> lemmas : variant.words()) {
+                        words.add(acrossFields(lemmas), BooleanClause.Occur.SHOULD);
+                    }
+                    alternatives.add(new BoostQuery(words.build(), tuning.glossaryWeight() / variant.words().size()));
+                }
+                query = new DisjunctionMaxQuery(alternatives, 0.1f);
+            }
+            builder.add(new BoostQuery(query, (float) concept.weight()), BooleanClause.Occur.SHOULD);
+        }
+        return builder.build();
+    }
+
+    private Query acrossFields(List<String> lemmas) {
+        List<Query> perField = new ArrayList<>();
+        for (ArticleField field : ArticleField.values()) {
+            Query query;
+            if (lemmas.size() == 1) {
+                query = new TermQuery(new Term(field.fieldName(), lemmas.get(0)));
+            } else {
+                SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field.fieldName());
+                for (String lemma : lemmas) {
+                    synonyms.addTerm(new Term(field.fieldName(), lemma));
+                }
+                query = synonyms.build();
+            }
+            perField.add(new BoostQuery(query, tuning.weight(field)));
+        }
+        return new DisjunctionMaxQuery(perField, tuning.fieldTieBreaker());
+    }
+
+    /** For each lemma and match field, a bit mask of the hits whose article contains it. */
+    private static Map<String, long[]> presence(DeskIndex index, ReadQuestion question, ScoreDoc[] docs) throws IOException {
+        Set<String> lemmas = new LinkedHashSet<>();
+        for (Concept concept : question.concepts()) {
+            lemmas.addAll(concept.lemmas());
+            for (Glossary.Variant variant : concept.expansions()) {
+                variant.words().forEach(lemmas::addAll);
+            }
+        }
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+        List<LeafReaderContext> leaves = index.reader().leaves();
+        Map<String, long[]> presence = new HashMap<>();
+        for (String lemma : lemmas) {
+            long[] masks = new long[MATCH_FIELDS.length];
+            BytesRef bytes = new BytesRef(lemma);
+            for (int f = 0; f < MATCH_FIELDS.length; f++) {
+                LeafReaderContext current = null;
+                PostingsEnum postings = null;
+                for (Integer hit : order) {
+                    int doc = docs[hit].doc;
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    if (leaf != current) {
+                        current = leaf;
+                        postings = null;
+                        Terms terms = leaf.reader().terms(MATCH_FIELDS[f]);
+                        if (terms != null) {
+                            TermsEnum termsEnum = terms.iterator();
+                            if (termsEnum.seekExact(bytes)) {
+                                postings = termsEnum.postings(null, PostingsEnum.NONE);
+                            }
+                        }
+                    }
+                    if (postings == null) {
+                        continue;
+                    }
+                    int local = doc - leaf.docBase;
+                    int at = postings.docID() >= local ? postings.docID() : postings.advance(local);
+                    if (at == local) {
+                        masks[f] |= 1L << hit;
+                    }
+                }
+            }
+            presence.put(lemma, masks);
+        }
+        return presence;
+    }
+
+    private static boolean contains(Concept concept, Map<String, long[]> presence, int field, int hit) {
+        if (anyPresent(concept.lemmas(), presence, field, hit)) {
+            return true;
+        }
+        for (Glossary.Variant variant : concept.expansions()) {
+            boolean all = true;
+            for (List<String> word : variant.words()) {
+                all &= anyPresent(word, presence, field, hit);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyPresent(List<String> lemmas, Map<String, long[]> presence, int field, int hit) {
+        for (String lemma : lemmas) {
+            long[] masks = presence.get(lemma);
+            if (masks != null && (masks[field] & (1L << hit)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Signals signals(DeskIndex index, ReadQuestion question, List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return new Signals(0, 0, 0, 0);
+        }
+        Hit best = hits.get(0);
+        double total = 0;
+        double covered = 0;
+        double inTitle = 0;
+        for (Concept concept : question.concepts()) {
+            double informativeness = concept.weight() * idf(index, concept);
+            total += informativeness;
+            if (best.matched().contains(concept)) {
+                covered += informativeness;
+            }
+            if (best.matchedInTitle().contains(concept)) {
+                inTitle += informativeness;
+            }
+        }
+        double second = hits.size() > 1 ? hits.get(1).score() : 0;
+        double margin = best.score() <= 0 ? 0 : (best.score() - second) / best.score();
+        double ceiling = total * tuning.weight(ArticleField.TITLE) * (tuning.bm25K1() + 1);
+        double relative = ceiling <= 0 ? 0 : Math.min(1, best.score() / ceiling);
+        return new Signals(total <= 0 ? 0 : covered / total, total <= 0 ? 0 : inTitle / total, margin, relative);
+    }
+
+    /** How informative a concept is in this desk: rare words tell more; a word no article has tells the most. */
+    static double idf(DeskIndex index, Concept concept) {
+        int frequency = 0;
+        for (String lemma : concept.lemmas()) {
+            frequency = Math.max(frequency, index.documentFrequency(lemma));
+        }
+        int n = index.size();
+        return Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.supportgateway.faq.search;
+
+import dev.supportgateway.faq.analysis.FunctionWords;
+import dev.supportgateway.faq.analysis.Glossary;
+import dev.supportgateway.faq.analysis.KeyboardLayout;
+import dev.supportgateway.faq.analysis.Letters;
+import dev.supportgateway.faq.analysis.QuestionCleaner;
+import dev.supportgateway.faq.analysis.RussianMorphology;
+import dev.supportgateway.faq.analysis.Words;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a customer's message against one desk's vocabulary: strips greetings, switches words typed in the wrong
+ * keyboard layout, lemmatizes, repairs typos against the articles' own words and adds glossary names.
+ */
+public final class QuestionReader {
+
+    private final RussianMorphology morphology;
+    private final Glossary glossary;
+    private final SearchTuning tuning;
+
+    public QuestionReader(RussianMorphology morphology, Glossary glossary, SearchTuning tuning) {
+        this.morphology = morphology;
+        this.glossary = glossary;
+        this.tuning = tuning;
+    }
+
+    public ReadQuestion read(String question, DeskIndex index) {
+        List<String> signals = new ArrayList<>();
+        QuestionCleaner.Cleaned cleaned = QuestionCleaner.clean(question == null ? "" : question);
+        signals.addAll(cleaned.signals());
+        List<Concept> concepts = new ArrayList<>();
+        for (QuestionCleaner.Part part : cleaned.parts()) {
+            String text = switchLayout(part.text(), index, signals);
+            for (String raw : Words.split(text)) {
+                Concept concept = concept(raw.toLowerCase(Locale.ROOT), part.weight(), index, signals);
+                if (concept != null) {
+                    concepts.add(concept);
+                }
+            }
+        }
+        return new ReadQuestion(question, expand(concepts, signals), signals);
+    }
+
+    /** Converts whitespace-separated chunks typed on the Latin layout when the result is a word of this desk. */
+    private String switchLayout(String text, DeskIndex index, List<String> signals) {
+        String[] chunks = text.split("\\s+");
+        StringBuilder out = new StringBuilder(text.length());
+        for (String chunk : chunks) {
+            String replacement = chunk;
+            String trimmed = chunk.replaceAll("[?!:]+$", "");
+            if (KeyboardLayout.looksMistyped(trimmed) && !knownLatin(trimmed, index)) {
+                String cyrillic = KeyboardLayout.toCyrillic(trimmed);
+                if (!knownCyrillic(cyrillic, index)) {
+                    // A trailing «,» or «.» is more likely punctuation than the keys б / ю.
+                    String shorter = trimmed.replaceAll("[,.]+$", "");
+                    cyrillic = shorter.isEmpty() || shorter.equals(trimmed) ? null : KeyboardLayout.toCyrillic(shorter);
+                    if (cyrillic != null && !knownCyrillic(cyrillic, index)) {
+                        cyrillic = null;
+                    }
+                }
+                if (cyrillic != null) {
+                    signals.add("keyboard layout " + trimmed + "→" + cyrillic);
+                    replacement = cyrillic;
+                }
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(replacement);
+        }
+        return out.toString();
+    }
+
+    private boolean knownLatin(String chunk, DeskIndex index) {
+        for (String word : Words.split(chunk.toLowerCase(Locale.ROOT))) {
+            if (index.knowsWord(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean knownCyrillic(String text, DeskIndex index) {
+        List<String> words = Words.split(text);
+        if (words.isEmpty()) {
+            return false;
+        }
+        for (String word : words) {
+            String folded = Letters.foldYo(word);
+            if (index.knowsWord(folded)) {
+                continue;
+            }
+            boolean known = false;
+            for (String lemma : morphology.dictionaryLemmas(folded)) {
+                known |= index.knowsLemma(lemma);
+            }
+            if (!known) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Concept concept(String word, double weight, DeskIndex index, List<String> signals) {
+        String folded = Letters.foldYo(word);
+        List<String> known = morphology.dictionaryLemmas(folded);
+        if (!known.isEmpty()) {
+            List<String> lemmas = FunctionWords.content(known);
+            return lemmas.isEmpty() ? null : new Concept(folded, lemmas, weight, null, List.of());
+        }
+        String stem = morphology.stem(folded);
+        if (index.knowsLemma(stem) || index.knowsWord(folded) || glossary.names(folded) || !isWord(folded)) {
+            return new Concept(folded, List.of(stem), weight, null, List.of());
+        }
+        String correction = correct(folded, index);
+        if (correction != null) {
+            List<String> lemmas = FunctionWords.content(morphology.lemmas(correction));
+            if (!lemmas.isEmpty()) {
+                signals.add("typo " + folded + "→" + correction);
+                return new Concept(folded, lemmas, weight * tuning.correctionWeight(), correction, List.of());
+            }
+        }
+        return new Concept(folded, List.of(stem), weight, null, List.of());
+    }
+
+    /** The closest word of the articles, if it is close enough for the word's length. */
+    private String correct(String word, DeskIndex index) {
+        int length = word.codePointCount(0, word.length());
+        if (length < 4) {
+            return null;
+        }
+        int allowed = length <= 5 ? 1 : 2;
+        for (String suggestion : index.spellingSuggestions(word, 5)) {
+            if (EditDistance.damerau(word, suggestion) <= allowed) {
+                return suggestion;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWord(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isLetter(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the glossary's other names to the concepts where one of its names occurs in the question. */
+    private List<Concept> expand(List<Concept> concepts, List<String> signals) {
+        List<Concept> out = new ArrayList<>(concepts);
+        for (Glossary.Entry entry : glossary.entries()) {
+            for (Glossary.Variant variant : entry.variants()) {
+                int size = variant.words().size();
+                for (int start = 0; start + size <= concepts.size(); start++) {
+                    if (matches(variant, concepts, start)) {
+                        List<Glossary.Variant> others = entry.variants().stream().filter(v -> v != variant).toList();
+                        out.set(start, out.get(start).withExpansions(others));
+                        signals.add("glossary " + variant.text() + "→" + String.join("/", others.stream().map(Glossary.Variant::text).toList()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(Glossary.Variant variant, List<Concept> concepts, int start) {
+        for (int i = 0; i < variant.words().size(); i++) {
+            List<String> lemmas = concepts.get(start + i).lemmas();
+            boolean any = false;
+            for (String lemma : variant.words().get(i)) {
+                any |= lemmas.contains(lemma);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
