@@ -1,0 +1,73 @@
+package dev.supportgateway.channels.widget;
+
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.delivery.Deliveries;
+import dev.supportgateway.engine.desk.Desks;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The website widget channel: the WebSocket endpoint {@code /ws/widget} (inbound adapter) and the widget's
+ * {@link Deliveries} (outbound adapter), registered under the bean name {@value #DELIVERIES_BEAN} so that the
+ * composition root can route {@code ChannelKind.WIDGET} messages to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(WidgetChannelProperties.class)
+public class WidgetChannelConfiguration {
+
+    /** The endpoint's path. */
+    public static final String PATH = "/ws/widget";
+    /** The outbound adapter's bean name: {@code deliveries.<channel key>}. */
+    public static final String DELIVERIES_BEAN = "deliveries.widget";
+
+    @Bean
+    WidgetFrames widgetFrames() {
+        return new WidgetFrames();
+    }
+
+    @Bean
+    WidgetSessions widgetSessions(WidgetChannelProperties properties, WidgetFrames frames, ObjectProvider<Clock> clock) {
+        return new WidgetSessions(properties, frames, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean(DELIVERIES_BEAN)
+    Deliveries widgetDeliveries(WidgetSessions sessions, WidgetFrames frames) {
+        return new WidgetDeliveries(sessions, frames);
+    }
+
+    // the engine is built from the deliveries above: @Lazy breaks the cycle engine -> deliveries -> endpoint -> engine
+    @Bean
+    WidgetInbound widgetInbound(@Lazy ConversationEngine engine, @Lazy Conversations conversations, WidgetSessions sessions,
+                                WidgetFrames frames, WidgetChannelProperties properties, ObjectProvider<Clock> clock) {
+        return new WidgetInbound(engine, conversations, sessions, frames, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    WidgetOrigins widgetOrigins(@Lazy Desks desks, WidgetChannelProperties properties) {
+        return new WidgetOrigins(desks, properties);
+    }
+
+    @Bean
+    WebSocketConfigurer widgetEndpoint(WidgetInbound inbound, WidgetOrigins origins) {
+        // origins are checked per desk by WidgetOrigins; Spring's own check would only know one global list
+        return registry -> registry.addHandler(inbound, PATH).addInterceptors(origins).setAllowedOriginPatterns("*");
+    }
+
+    /** Text frames up to four times the accepted size reach the handler, so that oversize gets a readable error. */
+    @Bean
+    ServletServerContainerFactoryBean widgetWebSocketContainer(WidgetChannelProperties properties) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.maxFrameBytes() * 4);
+        container.setMaxSessionIdleTimeout(5 * 60_000L);
+        return container;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.supportgateway.channels.widget;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the website widget channel ({@code gateway.widget.*}), validated at start-up.
+ *
+ * @param desks              per desk (by id): the origins of the sites that may embed the widget; pages served by
+ *                           the gateway itself (same origin) are always allowed
+ * @param maxTextLength      the longest message a customer may type, in characters
+ * @param maxFrameBytes      the largest JSON frame accepted, in bytes (UTF-8)
+ * @param rateLimit          how many messages a session may send in a row, and how fast it may continue
+ * @param redeliveryWindow   how long an unacknowledged message is kept in memory for redelivery (the store keeps
+ *                           the transcript for longer)
+ */
+@Validated
+@ConfigurationProperties("gateway.widget")
+public record WidgetChannelProperties(
+        @NotNull @DefaultValue Map<String, @Valid DeskWidget> desks,
+        @Min(1) @Max(20_000) @DefaultValue("2000") int maxTextLength,
+        @Min(256) @Max(65_536) @DefaultValue("16384") int maxFrameBytes,
+        @Valid @NotNull @DefaultValue RateLimit rateLimit,
+        @NotNull @DefaultValue("10m") Duration redeliveryWindow) {
+
+    /** One desk's widget settings. */
+    public record DeskWidget(@NotNull @DefaultValue List<String> allowedOrigins) {
+    }
+
+    /** A token bucket: {@code burst} messages at once, then one more every {@code 60 / perMinute} seconds. */
+    public record RateLimit(@Min(1) @Max(1000) @DefaultValue("6") int burst,
+                            @Min(1) @Max(6000) @DefaultValue("20") int perMinute) {
+    }
+
+    List<String> allowedOrigins(String desk) {
+        DeskWidget settings = desks.get(desk);
+        return settings == null ? List.of() : settings.allowedOrigins();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.supportgateway.channels.widget;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.conversation.Outbound;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The mapper between the widget's JSON frames (PROTOCOL.md) and the engine's types. */
+final class WidgetFrames {
+
+    /** Everything a client frame may carry; which fields matter depends on {@code type}. */
+    record ClientFrame(String type, String desk, String token, String lastId, String clientId, String text,
+                       String actionId, String upTo) {
+    }
+
+    /** A transcript message as the widget shows it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageFrame(String type, String id, String author, String authorName, String text,
+                        List<ActionFrame> actions, String link, String at, String clientId) {
+    }
+
+    record ActionFrame(String id, String label) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WelcomeFrame(String type, String token, String desk, List<MessageFrame> messages) {
+    }
+
+    record AcceptedFrame(String type, String clientId, String id, boolean duplicate) {
+    }
+
+    record ErrorFrame(String type, String code, String text) {
+    }
+
+    record RateLimitedFrame(String type, String text, long retryAfterMs) {
+    }
+
+    record PongFrame(String type) {
+    }
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** The client's frame, or null when it is not a JSON object of the protocol. */
+    ClientFrame read(String payload) {
+        try {
+            ClientFrame frame = json.readValue(payload, ClientFrame.class);
+            return frame == null || frame.type() == null ? null : frame;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    MessageFrame message(Outbound outbound) {
+        return new MessageFrame("message", outbound.id().value(), author(outbound.author().kind().name()),
+                outbound.author().displayName(), outbound.text(), actions(outbound.actions()), outbound.link(),
+                outbound.createdAt().toString(), null);
+    }
+
+    MessageFrame message(Message message) {
+        return new MessageFrame("message", message.id().value(), author(message.author().kind().name()),
+                message.author().displayName(), message.text(), actions(message.actions()), message.link(),
+                message.at().toString(), message.fromCustomer() ? message.externalId() : null);
+    }
+
+    String write(Object frame) {
+        return json.writeValueAsString(frame);
+    }
+
+    String welcome(String token, String desk, List<MessageFrame> messages) {
+        return write(new WelcomeFrame("welcome", token, desk, messages));
+    }
+
+    String accepted(String clientId, String id, boolean duplicate) {
+        return write(new AcceptedFrame("accepted", clientId, id, duplicate));
+    }
+
+    String error(String code, String text) {
+        return write(new ErrorFrame("error", code, text));
+    }
+
+    String rateLimited(String text, long retryAfterMs) {
+        return write(new RateLimitedFrame("rate-limited", text, retryAfterMs));
+    }
+
+    String pong() {
+        return write(new PongFrame("pong"));
+    }
+
+    private static String author(String kind) {
+        return kind.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<ActionFrame> actions(List<Action> actions) {
+        return actions.stream().map(a -> new ActionFrame(a.id(), a.label())).toList();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.supportgateway.channels.widget;
+
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.Inbound;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.engine.dialogue.Turn;
+import dev.supportgateway.engine.dialogue.UnknownDesk;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * The inbound adapter of {@code /ws/widget}: a {@code hello} binds the socket to the customer's session,
+ * {@code message} and {@code action} frames become {@link Inbound}s for the engine (their {@code clientId} is the
+ * external id, so a resend is a no-op), {@code ack} frames release the outbox. Message bodies are never logged.
+ */
+final class WidgetInbound extends TextWebSocketHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WidgetInbound.class);
+    private static final String KEY = "widget.key";
+    private static final String SOCKET = "widget.socket";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static final String TOO_MANY = "Слишком много сообщений подряд, подождите несколько секунд";
+
+    private final ConversationEngine engine;
+    private final Conversations conversations;
+    private final WidgetSessions sessions;
+    private final WidgetFrames frames;
+    private final WidgetChannelProperties properties;
+    private final Clock clock;
+
+    WidgetInbound(ConversationEngine engine, Conversations conversations, WidgetSessions sessions, WidgetFrames frames,
+                  WidgetChannelProperties properties, Clock clock) {
+        this.engine = engine;
+        this.conversations = conversations;
+        this.sessions = sessions;
+        this.frames = frames;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        // sends from the engine's threads and this one must not interleave on one socket
+        session.getAttributes().put(SOCKET, new ConcurrentWebSocketSessionDecorator(session, 10_000, 512 * 1024));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage text) {
+        WebSocketSession socket = socket(session);
+        if (text.getPayload().getBytes(StandardCharsets.UTF_8).length > properties.maxFrameBytes()) {
+            reply(socket, frames.error("too-large", "Сообщение слишком большое: не больше "
+                    + properties.maxTextLength() + " символов"));
+            return;
+        }
+        WidgetFrames.ClientFrame frame = frames.read(text.getPayload());
+        if (frame == null) {
+            reply(socket, frames.error("bad-frame", "Не удалось прочитать сообщение, обновите страницу"));
+            return;
+        }
+        switch (frame.type()) {
+            case "hello" -> hello(session, socket, frame);
+            case "message", "action" -> customerSent(session, socket, frame);
+            case "ack" -> {
+                WidgetSessions.Key key = key(session);
+                if (key != null) {
+                    sessions.ack(key, frame.upTo());
+                }
+            }
+            case "ping" -> reply(socket, frames.pong());
+            default -> reply(socket, frames.error("bad-frame", "Неизвестный тип сообщения"));
+        }
+    }
+
+    private void hello(WebSocketSession session, WebSocketSession socket, WidgetFrames.ClientFrame frame) {
+        DeskId desk = (DeskId) session.getAttributes().get(WidgetOrigins.DESK);
+        if (frame.desk() != null && !frame.desk().equals(desk.value())) {
+            reply(socket, frames.error("wrong-desk", "Виджет подключён к другой службе поддержки, обновите страницу"));
+            return;
+        }
+        String token = frame.token() != null && TOKEN.matcher(frame.token()).matches() ? frame.token() : newToken();
+        WidgetSessions.Key previous = key(session);
+        if (previous != null) {
+            sessions.detach(previous, socket);
+        }
+        WidgetSessions.Key key = new WidgetSessions.Key(desk, token);
+        session.getAttributes().put(KEY, key);
+        List<WidgetSessions.Pending> unacked = sessions.attach(key, socket);
+        List<WidgetFrames.MessageFrame> messages = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Message message : transcriptAfter(desk, token, frame.lastId())) {
+            messages.add(frames.message(message));
+            ids.add(message.id().value());
+        }
+        // unacknowledged messages the store's transcript does not show (yet) are redelivered too
+        for (WidgetSessions.Pending pending : unacked) {
+            if (ids.add(pending.frame().id())) {
+                messages.add(pending.frame());
+            }
+        }
+        reply(socket, frames.welcome(token, desk.value(), messages));
+        LOG.debug("widget session {} attached socket {} ({} messages in the welcome)", key, session.getId(), messages.size());
+    }
+
+    private List<Message> transcriptAfter(DeskId desk, String token, String lastId) {
+        List<Message> transcript;
+        try {
+            transcript = conversations.findOpen(desk, CustomerAddress.of(ChannelKind.WIDGET, token))
+                    .map(c -> c.transcript()).orElse(List.of());
+        } catch (RuntimeException e) {
+            LOG.warn("widget history of desk {} unavailable: {}", desk, e.toString());
+            return List.of();
+        }
+        if (lastId == null) {
+            return transcript;
+        }
+        for (int i = 0; i < transcript.size(); i++) {
+            if (transcript.get(i).id().value().equals(lastId)) {
+                return transcript.subList(i + 1, transcript.size());
+            }
+        }
+        return transcript;
+    }
+
+    private void customerSent(WebSocketSession session, WebSocketSession socket, WidgetFrames.ClientFrame frame) {
+        WidgetSessions.Key key = key(session);
+        if (key == null) {
+            reply(socket, frames.error("no-hello", "Соединение не готово, подождите секунду"));
+            return;
+        }
+        if (frame.clientId() == null || !CLIENT_ID.matcher(frame.clientId()).matches()) {
+            reply(socket, frames.error("bad-frame", "Сообщение без идентификатора, обновите страницу"));
+            return;
+        }
+        boolean action = frame.type().equals("action");
+        String text = frame.text() == null ? "" : frame.text().strip();
+        if (action ? frame.actionId() == null || frame.actionId().isBlank() : text.isEmpty()) {
+            reply(socket, frames.error("empty", "Пустое сообщение не отправлено"));
+            return;
+        }
+        if (text.length() > properties.maxTextLength()) {
+            reply(socket, frames.error("too-long", "Сообщение слишком длинное: не больше "
+                    + properties.maxTextLength() + " символов. Сократите его или разбейте на несколько"));
+            return;
+        }
+        Duration wait = sessions.take(key);
+        if (!wait.isZero()) {
+            reply(socket, frames.rateLimited(TOO_MANY, wait.toMillis()));
+            return;
+        }
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, key.token());
+        Inbound inbound = action
+                ? Inbound.action(key.desk(), customer, frame.clientId(), frame.actionId(), clock.instant())
+                : Inbound.text(key.desk(), customer, frame.clientId(), text, clock.instant());
+        try {
+            Turn turn = engine.receive(inbound);
+            String id = turn.stored().stream().filter(Message::fromCustomer).map(m -> m.id().value())
+                    .findFirst().orElse(null);
+            reply(socket, frames.accepted(frame.clientId(), id, turn.duplicate()));
+        } catch (UnknownDesk e) {
+            reply(socket, frames.error("unknown-desk", "Служба поддержки не найдена"));
+        } catch (RuntimeException e) {
+            // the client keeps the message unconfirmed and may resend it: the clientId makes that safe
+            LOG.error("widget message {} of session {} failed: {}", frame.clientId(), key, e.toString(), e);
+            reply(socket, frames.error("unavailable", "Не удалось отправить сообщение, попробуйте ещё раз через минуту"));
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        WidgetSessions.Key key = key(session);
+        if (key != null) {
+            sessions.detach(key, socket(session));
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        LOG.debug("widget socket {} transport error: {}", session.getId(), exception.toString());
+    }
+
+    private static WidgetSessions.Key key(WebSocketSession session) {
+        return (WidgetSessions.Key) session.getAttributes().get(KEY);
+    }
+
+    private static WebSocketSession socket(WebSocketSession session) {
+        Object socket = session.getAttributes().get(SOCKET);
+        return socket instanceof WebSocketSession decorated ? decorated : session;
+    }
+
+    private static void reply(WebSocketSession socket, String frame) {
+        WidgetSessions.send(socket, frame);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
