@@ -44,11 +44,11 @@ public class WidgetChannelConfiguration {
         return new WidgetDeliveries(sessions, frames);
     }
 
-    // the engine is built from the deliveries above: @Lazy breaks the cycle engine -> deliveries -> endpoint -> engine
+    // the engine is built from the deliveries above: resolving it on first use breaks the cycle engine -> deliveries -> endpoint -> engine
     @Bean
-    WidgetInbound widgetInbound(@Lazy ConversationEngine engine, @Lazy Conversations conversations, WidgetSessions sessions,
+    WidgetInbound widgetInbound(ObjectProvider<ConversationEngine> engine, @Lazy Conversations conversations, WidgetSessions sessions,
                                 WidgetFrames frames, WidgetChannelProperties properties, ObjectProvider<Clock> clock) {
-        return new WidgetInbound(engine, conversations, sessions, frames, properties, clock.getIfAvailable(Clock::systemUTC));
+        return new WidgetInbound(engine::getObject, conversations, sessions, frames, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

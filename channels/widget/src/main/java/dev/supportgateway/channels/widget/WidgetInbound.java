@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +44,14 @@ final class WidgetInbound extends TextWebSocketHandler {
 
     static final String TOO_MANY = "Слишком много сообщений подряд, подождите несколько секунд";
 
-    private final ConversationEngine engine;
+    private final Supplier<ConversationEngine> engine;
     private final Conversations conversations;
     private final WidgetSessions sessions;
     private final WidgetFrames frames;
     private final WidgetChannelProperties properties;
     private final Clock clock;
 
-    WidgetInbound(ConversationEngine engine, Conversations conversations, WidgetSessions sessions, WidgetFrames frames,
+    WidgetInbound(Supplier<ConversationEngine> engine, Conversations conversations, WidgetSessions sessions, WidgetFrames frames,
                   WidgetChannelProperties properties, Clock clock) {
         this.engine = engine;
         this.conversations = conversations;
@@ -174,7 +175,7 @@ final class WidgetInbound extends TextWebSocketHandler {
                 ? Inbound.action(key.desk(), customer, frame.clientId(), frame.actionId(), clock.instant())
                 : Inbound.text(key.desk(), customer, frame.clientId(), text, clock.instant());
         try {
-            Turn turn = engine.receive(inbound);
+            Turn turn = engine.get().receive(inbound);
             String id = turn.stored().stream().filter(Message::fromCustomer).map(m -> m.id().value())
                     .findFirst().orElse(null);
             reply(socket, frames.accepted(frame.clientId(), id, turn.duplicate()));

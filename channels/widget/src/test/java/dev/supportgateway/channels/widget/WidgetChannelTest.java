@@ -1,0 +1,282 @@
+package dev.supportgateway.channels.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Author;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.Inbound;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.conversation.MessageId;
+import dev.supportgateway.engine.conversation.Outbound;
+import dev.supportgateway.engine.delivery.Deliveries;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.ChannelPolicy;
+import dev.supportgateway.engine.desk.Desk;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.desk.Desks;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.engine.dialogue.Turn;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The widget channel over a real WebSocket server. The engine is a mock that answers every question with one
+ * bot message through the channel's own {@link Deliveries} and keeps transcripts for the history, so these tests
+ * exercise the channel alone; the full flow with the real engine runs in infra.
+ */
+@SpringBootTest(classes = WidgetChannelTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "gateway.widget.desks.edoc.allowed-origins[0]=https://edoc.kz",
+                "gateway.widget.max-text-length=100",
+                "gateway.widget.max-frame-bytes=1024",
+                "gateway.widget.rate-limit.burst=3",
+                "gateway.widget.rate-limit.per-minute=1"})
+class WidgetChannelTest {
+
+    private static final DeskId EDOC = DeskId.of("edoc");
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(WidgetChannelConfiguration.class)
+    static class App {
+        @Bean
+        Desks desks() {
+            Desk edoc = mock(Desk.class);
+            when(edoc.channel(ChannelKind.WIDGET)).thenReturn(Optional.of(
+                    new ChannelPolicy(ChannelKind.WIDGET, true, true, List.of(), "https://edoc.kz", null)));
+            return id -> id.equals(EDOC) ? Optional.of(edoc) : Optional.empty();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @MockitoBean
+    ConversationEngine engine;
+    @MockitoBean
+    Conversations conversations;
+    @Autowired
+    @Qualifier(WidgetChannelConfiguration.DELIVERIES_BEAN)
+    Deliveries deliveries;
+    @Autowired
+    WidgetSessions sessions;
+
+    private final Map<String, List<Message>> transcripts = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void engineAnswersEveryQuestion() {
+        when(engine.receive(any())).thenAnswer(call -> {
+            Inbound inbound = call.getArgument(0);
+            List<Message> transcript = transcripts.computeIfAbsent(inbound.customer().address(), t -> new ArrayList<>());
+            Message question = Message.from(inbound, MessageId.random());
+            Outbound answer = new Outbound(MessageId.random(), ConversationId.of("c-" + inbound.customer().address()), inbound.desk(),
+                    ChannelKind.WIDGET, inbound.customer(), Author.bot("Помощник"), "Откройте раздел «Документы»",
+                    List.of(new Action(Action.HELPED, "Помогло"), new Action(Action.NOT_HELPED, "Не помогло")),
+                    "https://edoc.kz/help/sign", Instant.now(), question.id(), inbound.externalId());
+            transcript.add(question);
+            transcript.add(new Message(answer.id(), answer.author(), answer.text(), answer.actions(), answer.link(),
+                    List.of(), null, null, question.id(), answer.createdAt()));
+            deliveries.deliver(answer);
+            return new Turn(null, List.of(question), List.of(answer), false);
+        });
+        when(conversations.findOpen(any(), any())).thenAnswer(call -> {
+            CustomerAddress customer = call.getArgument(1);
+            List<Message> transcript = transcripts.get(customer.address());
+            if (transcript == null) {
+                return Optional.empty();
+            }
+            Conversation conversation = Conversation.open(ConversationId.of("c"), EDOC, customer, null, null, Instant.now());
+            for (Message m : transcript) {
+                conversation = conversation.append(m);
+            }
+            return Optional.of(conversation);
+        });
+    }
+
+    private WidgetClient connect() {
+        return WidgetClient.connect(port, "edoc", null);
+    }
+
+    private static String hello(String token, String lastId) {
+        return "{\"type\":\"hello\",\"desk\":\"edoc\"" + (token == null ? "" : ",\"token\":\"" + token + "\"")
+                + (lastId == null ? "" : ",\"lastId\":\"" + lastId + "\"") + "}";
+    }
+
+    private static String message(String clientId, String text) {
+        return "{\"type\":\"message\",\"clientId\":\"" + clientId + "\",\"text\":\"" + text + "\"}";
+    }
+
+    @Test
+    void aQuestionGetsTheBotsAnswerAndIsConfirmed() {
+        try (WidgetClient client = connect()) {
+            JsonNode welcome = client.send(hello(null, null)).next("welcome");
+            String token = welcome.path("token").asString();
+            assertThat(token).hasSizeGreaterThanOrEqualTo(22);
+            assertThat(welcome.path("messages").size()).isZero();
+
+            client.send(message("c-1", "Как подписать документ?"));
+            JsonNode answer = client.next("message");
+            assertThat(answer.path("author").asString()).isEqualTo("bot");
+            assertThat(answer.path("authorName").asString()).isEqualTo("Помощник");
+            assertThat(answer.path("text").asString()).isEqualTo("Откройте раздел «Документы»");
+            assertThat(answer.path("actions").get(1).path("id").asString()).isEqualTo(Action.NOT_HELPED);
+            assertThat(answer.path("link").asString()).isEqualTo("https://edoc.kz/help/sign");
+            JsonNode accepted = client.next("accepted");
+            assertThat(accepted.path("clientId").asString()).isEqualTo("c-1");
+
+            ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
+            verify(engine).receive(inbound.capture());
+            assertThat(inbound.getValue().desk()).isEqualTo(EDOC);
+            assertThat(inbound.getValue().customer()).isEqualTo(CustomerAddress.of(ChannelKind.WIDGET, token));
+            assertThat(inbound.getValue().externalId()).isEqualTo("c-1");
+            assertThat(inbound.getValue().text()).isEqualTo("Как подписать документ?");
+        }
+    }
+
+    @Test
+    void aButtonPressIsAnActionInbound() {
+        try (WidgetClient client = connect()) {
+            client.send(hello(null, null)).next("welcome");
+            client.send("{\"type\":\"action\",\"clientId\":\"a-1\",\"actionId\":\"not-helped\"}").next("accepted");
+            ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
+            verify(engine).receive(inbound.capture());
+            assertThat(inbound.getValue().actionId()).isEqualTo(Action.NOT_HELPED);
+            assertThat(inbound.getValue().externalId()).isEqualTo("a-1");
+        }
+    }
+
+    @Test
+    void aReconnectWithTheSameTokenRedeliversWhatWasNotAcknowledgedOnce() {
+        String token;
+        String answerId;
+        try (WidgetClient first = connect()) {
+            token = first.send(hello(null, null)).next("welcome").path("token").asString();
+            first.send(message("c-1", "Как подписать документ?"));
+            answerId = first.next("message").path("id").asString();
+            first.next("accepted");
+            // no ack: the connection drops before the widget confirms the answer
+        }
+        WidgetSessions.Key key = new WidgetSessions.Key(EDOC, token);
+        assertThat(sessions.unacknowledged(key)).isEqualTo(1);
+
+        try (WidgetClient second = connect()) {
+            JsonNode welcome = second.send(hello(token, null)).next("welcome");
+            assertThat(welcome.path("token").asString()).isEqualTo(token);
+            List<String> ids = ids(welcome);
+            // the transcript (question + answer) and the outbox (answer) meet without duplicates
+            assertThat(ids).hasSize(2).doesNotHaveDuplicates().contains(answerId);
+            assertThat(welcome.path("messages").get(0).path("author").asString()).isEqualTo("customer");
+            assertThat(welcome.path("messages").get(0).path("clientId").asString()).isEqualTo("c-1");
+            second.send("{\"type\":\"ack\",\"upTo\":\"" + answerId + "\"}");
+            second.send("{\"type\":\"ping\"}").next("pong");
+        }
+        assertThat(sessions.unacknowledged(key)).isZero();
+
+        try (WidgetClient third = connect()) {
+            JsonNode welcome = third.send(hello(token, answerId)).next("welcome");
+            assertThat(ids(welcome)).as("nothing after the last message the widget saw").isEmpty();
+        }
+    }
+
+    @Test
+    void aResentMessageKeepsItsClientIdSoTheEngineCanIgnoreIt() {
+        try (WidgetClient client = connect()) {
+            client.send(hello(null, null)).next("welcome");
+            client.send(message("c-7", "Как подписать документ?")).next("accepted");
+            client.send(message("c-7", "Как подписать документ?")).next("accepted");
+            ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
+            verify(engine, Mockito.times(2)).receive(inbound.capture());
+            assertThat(inbound.getAllValues()).extracting(Inbound::externalId).containsExactly("c-7", "c-7");
+        }
+    }
+
+    @Test
+    void aForeignOriginIsRefusedAtTheHandshake() {
+        assertThatThrownBy(() -> WidgetClient.connect(port, "edoc", "https://evil.example"))
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
+        assertThatThrownBy(() -> WidgetClient.connect(port, "nosuchdesk", null))
+                .cause().satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(404));
+        try (WidgetClient allowed = WidgetClient.connect(port, "edoc", "https://edoc.kz")) {
+            assertThat(allowed.send(hello(null, null)).next("welcome").path("desk").asString()).isEqualTo("edoc");
+        }
+        try (WidgetClient sameOrigin = WidgetClient.connect(port, "edoc", "http://localhost:" + port)) {
+            sameOrigin.send(hello(null, null)).next("welcome");
+        }
+    }
+
+    @Test
+    void anOversizedMessageIsRefusedWithAReadableError() {
+        try (WidgetClient client = connect()) {
+            client.send(hello(null, null)).next("welcome");
+            JsonNode tooLong = client.send(message("c-1", "я".repeat(101))).next("error");
+            assertThat(tooLong.path("code").asString()).isEqualTo("too-long");
+            assertThat(tooLong.path("text").asString()).contains("слишком длинное", "100 символов");
+
+            JsonNode tooLarge = client.send("{\"type\":\"message\",\"clientId\":\"c-2\",\"text\":\"x\",\"padding\":\""
+                    + "x".repeat(2000) + "\"}").next("error");
+            assertThat(tooLarge.path("code").asString()).isEqualTo("too-large");
+            client.send("{\"type\":\"ping\"}").next("pong");
+        }
+        verify(engine, never()).receive(any());
+    }
+
+    @Test
+    void theRateLimitIsShownToTheCustomerInRussian() throws InterruptedException {
+        try (WidgetClient client = connect()) {
+            client.send(hello(null, null)).next("welcome");
+            for (int i = 1; i <= 3; i++) {
+                client.send(message("c-" + i, "Вопрос " + i)).next("accepted");
+            }
+            JsonNode limited = client.send(message("c-4", "Вопрос 4")).next("rate-limited");
+            assertThat(limited.path("text").asString()).isEqualTo("Слишком много сообщений подряд, подождите несколько секунд");
+            assertThat(limited.path("retryAfterMs").asLong()).isPositive();
+            assertThat(client.drain(200)).extracting(f -> f.path("clientId").asString()).doesNotContain("c-4");
+        }
+        verify(engine, Mockito.times(3)).receive(any());
+    }
+
+    @Test
+    void framesBeforeHelloOrMalformedAreAnswered() {
+        try (WidgetClient client = connect()) {
+            assertThat(client.send(message("c-1", "привет")).next("error").path("code").asString()).isEqualTo("no-hello");
+            assertThat(client.send("не json").next("error").path("code").asString()).isEqualTo("bad-frame");
+        }
+    }
+
+    private static List<String> ids(JsonNode welcome) {
+        List<String> ids = new ArrayList<>();
+        welcome.path("messages").forEach(m -> ids.add(m.path("id").asString()));
+        return ids;
+    }
+}
