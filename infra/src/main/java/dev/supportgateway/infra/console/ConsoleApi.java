@@ -1,0 +1,177 @@
+package dev.supportgateway.infra.console;
+
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.ConversationSummary;
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.IllegalTransition;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.engine.dialogue.ConversationNotFound;
+import dev.supportgateway.engine.dialogue.ForbiddenWordsInReply;
+import dev.supportgateway.engine.dialogue.HeldByAnotherOperator;
+import dev.supportgateway.engine.dialogue.NotHeldByOperator;
+import dev.supportgateway.infra.desk.DeskCatalog;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator console's JSON API: the live list, a transcript, and the operator's commands on a conversation. */
+@RestController
+@RequestMapping("/api/v1/console")
+class ConsoleApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
+
+    record Me(String username, String displayName, List<String> desks, boolean supervisor) {
+    }
+
+    record ReplyRequest(String text) {
+    }
+
+    record Problem(String error) {
+    }
+
+    /** Thrown for a conversation of a desk the operator does not serve: told as «not found», not to reveal it exists. */
+    static final class NotYourDesk extends RuntimeException {
+        NotYourDesk() {
+            super("not one of the operator's desks");
+        }
+    }
+
+    private final ConversationEngine engine;
+    private final Conversations conversations;
+    private final DeskCatalog catalog;
+    private final OperatorDirectory operators;
+    private final ConsoleViews views;
+
+    ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators) {
+        this.engine = engine;
+        this.conversations = conversations;
+        this.catalog = catalog;
+        this.operators = operators;
+        this.views = new ConsoleViews(catalog::desk);
+    }
+
+    @GetMapping("/csrf")
+    Map<String, String> csrf(CsrfToken token) {
+        return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+    }
+
+    @GetMapping("/me")
+    Me me(Principal principal) {
+        OperatorDirectory.Entry me = operators.require(principal.getName());
+        List<String> desks = catalog.all().stream().filter(d -> me.serves(d.id())).map(d -> d.id().value()).toList();
+        return new Me(me.username(), me.displayName(), desks, me.supervisor());
+    }
+
+    /** Waiting conversations first, longest waiting on top; then the others, most recent first. */
+    @GetMapping("/conversations")
+    List<ConsoleViews.Row> conversations(Principal principal) {
+        OperatorDirectory.Entry me = operators.require(principal.getName());
+        Comparator<ConversationSummary> order = Comparator
+                .comparing((ConversationSummary s) -> s.state() != ConversationState.WAITING_FOR_OPERATOR)
+                .thenComparing(s -> s.waitingSince() == null ? Instant.MAX : s.waitingSince())
+                .thenComparing(ConversationSummary::lastMessageAt, Comparator.nullsLast(Comparator.reverseOrder()));
+        return catalog.all().stream().filter(d -> me.serves(d.id()))
+                .flatMap(d -> engine.open(d.id()).stream())
+                .sorted(order).map(views::row).toList();
+    }
+
+    @GetMapping("/conversations/{id}")
+    ConsoleViews.Transcript conversation(@PathVariable String id, Principal principal) {
+        return views.transcript(mine(id, principal));
+    }
+
+    @PostMapping("/conversations/{id}/take-over")
+    ConsoleViews.Transcript takeOver(@PathVariable String id, Principal principal) {
+        Conversation c = mine(id, principal);
+        return views.transcript(engine.takeOver(c.id(), operator(principal)).conversation());
+    }
+
+    @PostMapping("/conversations/{id}/reply")
+    ResponseEntity<?> reply(@PathVariable String id, @RequestBody ReplyRequest body, Principal principal) {
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            return ResponseEntity.badRequest().body(new Problem("Напишите текст ответа"));
+        }
+        Conversation c = mine(id, principal);
+        return ResponseEntity.ok(views.transcript(engine.reply(c.id(), operator(principal), body.text().strip()).conversation()));
+    }
+
+    @PostMapping("/conversations/{id}/return-to-bot")
+    ConsoleViews.Transcript returnToBot(@PathVariable String id, Principal principal) {
+        Conversation c = mine(id, principal);
+        return views.transcript(engine.returnToBot(c.id(), operator(principal)).conversation());
+    }
+
+    @PostMapping("/conversations/{id}/close")
+    ConsoleViews.Transcript close(@PathVariable String id, Principal principal) {
+        Conversation c = mine(id, principal);
+        return views.transcript(engine.close(c.id(), operator(principal)).conversation());
+    }
+
+    private dev.supportgateway.engine.conversation.Operator operator(Principal principal) {
+        return operators.require(principal.getName()).operator();
+    }
+
+    private Conversation mine(String id, Principal principal) {
+        ConversationId conversationId;
+        try {
+            conversationId = ConversationId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new ConversationNotFound(ConversationId.of("-"));
+        }
+        Conversation c = conversations.find(conversationId).orElseThrow(() -> new ConversationNotFound(conversationId));
+        if (!operators.require(principal.getName()).serves(c.desk())) {
+            throw new NotYourDesk();
+        }
+        return c;
+    }
+
+    @ExceptionHandler(HeldByAnotherOperator.class)
+    ResponseEntity<Problem> held(HeldByAnotherOperator e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(new Problem("Этот чат уже ведёт оператор " + e.holder().displayName()));
+    }
+
+    @ExceptionHandler(NotHeldByOperator.class)
+    ResponseEntity<Problem> notHeld(NotHeldByOperator e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new Problem("Сначала возьмите чат"));
+    }
+
+    @ExceptionHandler(ForbiddenWordsInReply.class)
+    ResponseEntity<Problem> forbidden(ForbiddenWordsInReply e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(new Problem("В ответе есть слова, недопустимые для службы: " + String.join(", ", e.words())));
+    }
+
+    @ExceptionHandler(IllegalTransition.class)
+    ResponseEntity<Problem> transition(IllegalTransition e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new Problem("Это действие недоступно в текущем состоянии чата"));
+    }
+
+    @ExceptionHandler({ConversationNotFound.class, NotYourDesk.class})
+    ResponseEntity<Problem> notFound(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Чат не найден"));
+    }
+
+    @ExceptionHandler(UnsupportedOperationException.class)
+    ResponseEntity<Problem> unavailable(UnsupportedOperationException e) {
+        LOG.warn("console command not available yet: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Problem("Действие пока недоступно"));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.supportgateway.infra.console;
+
+import dev.supportgateway.engine.delivery.ConsoleEvent;
+import dev.supportgateway.engine.delivery.OperatorConsole;
+import dev.supportgateway.engine.desk.Desks;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The console's live updates: the engine's {@link ConsoleEvent}s go to the {@code /ws/console} sockets of the
+ * operators serving the conversation's desk, as {@code {"type":"event","kind":…,"conversation":row}} frames.
+ * Only this node's sockets; a cross-node fan-out would publish here on every node.
+ */
+final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConsole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleUpdates.class);
+
+    record EventFrame(String type, String kind, ConsoleViews.Row conversation) {
+    }
+
+    private record Watcher(WebSocketSession socket, OperatorDirectory.Entry operator) {
+    }
+
+    private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
+    private final OperatorDirectory operators;
+    private final ConsoleViews views;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ConsoleUpdates(OperatorDirectory operators, Desks desks) {
+        this.operators = operators;
+        this.views = new ConsoleViews(desks);
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) throws IOException {
+        Principal principal = session.getPrincipal();
+        var operator = principal == null ? null : operators.find(principal.getName()).orElse(null);
+        if (operator == null) {
+            session.close(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        watchers.put(session.getId(), new Watcher(new ConcurrentWebSocketSessionDecorator(session, 5_000, 256 * 1024), operator));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        // the console only listens; a ping keeps proxies from closing an idle socket
+        Watcher watcher = watchers.get(session.getId());
+        if (watcher != null) {
+            send(watcher, "{\"type\":\"pong\"}");
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        watchers.remove(session.getId());
+    }
+
+    @Override
+    public void publish(ConsoleEvent event) {
+        String kind = switch (event) {
+            case ConsoleEvent.CustomerWrote w -> "customer-wrote";
+            case ConsoleEvent.Queued q -> "queued";
+            case ConsoleEvent.Flagged f -> "flagged";
+            case ConsoleEvent.StateChanged s -> "state-changed";
+        };
+        String frame;
+        try {
+            frame = json.writeValueAsString(new EventFrame("event", kind, views.row(event.conversation())));
+        } catch (RuntimeException e) {
+            LOG.warn("console event {} of conversation {} not published: {}", kind, event.conversation().id(), e.toString());
+            return;
+        }
+        for (Watcher watcher : watchers.values()) {
+            if (watcher.operator().serves(event.conversation().desk())) {
+                send(watcher, frame);
+            }
+        }
+    }
+
+    private static void send(Watcher watcher, String frame) {
+        try {
+            if (watcher.socket().isOpen()) {
+                watcher.socket().sendMessage(new TextMessage(frame));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("console socket {} failed: {}", watcher.socket().getId(), e.toString());
+        }
+    }
+}

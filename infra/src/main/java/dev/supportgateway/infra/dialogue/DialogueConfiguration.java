@@ -1,0 +1,87 @@
+package dev.supportgateway.infra.dialogue;
+
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.delivery.Deliveries;
+import dev.supportgateway.engine.delivery.OperatorConsole;
+import dev.supportgateway.engine.desk.Desks;
+import dev.supportgateway.engine.dialogue.BotPhrases;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.engine.dialogue.ConversationLocks;
+import dev.supportgateway.engine.dialogue.DialoguePorts;
+import dev.supportgateway.engine.dialogue.InProcessConversationLocks;
+import dev.supportgateway.engine.escalation.BusinessHours;
+import dev.supportgateway.engine.escalation.IdentityCheck;
+import dev.supportgateway.engine.escalation.Subscriptions;
+import dev.supportgateway.engine.escalation.Tickets;
+import dev.supportgateway.engine.helpcenter.HelpCenter;
+import dev.supportgateway.infra.config.GatewayProperties;
+import dev.supportgateway.infra.desk.DeskCatalog;
+import dev.supportgateway.infra.desk.DeskFiles;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The dialogue core wired from beans: desks from the desk catalog, the store and tickets (storage), the help
+ * center (faq-index), routing's calendars and identity rules, the channel adapters and the operator console.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DialogueConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeskCatalog deskCatalog(GatewayProperties properties) {
+        return DeskFiles.load(properties.desks());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Desks desks(DeskCatalog catalog) {
+        return catalog::desk;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdentityCheck identityCheck() {
+        return new DeskIdentityCheck();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BusinessHours businessHours(DeskCatalog catalog) {
+        return new DeskBusinessHours(catalog);
+    }
+
+    /** Until tiers come from a billing system every customer has the desk's default tier. */
+    @Bean
+    @ConditionalOnMissingBean
+    Subscriptions subscriptions() {
+        return (desk, customer) -> Optional.empty();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConversationLocks conversationLocks() {
+        return new InProcessConversationLocks();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(Desks desks, Conversations conversations, HelpCenter helpCenter, Tickets tickets,
+                                          IdentityCheck identityCheck, BusinessHours businessHours,
+                                          Subscriptions subscriptions, Map<String, Deliveries> channelAdapters,
+                                          OperatorConsole console, ConversationLocks locks, Clock clock) {
+        // the router is not a bean itself: it would then be one of the Deliveries beans it routes to
+        DialoguePorts ports = new DialoguePorts(desks, conversations, helpCenter, tickets, identityCheck, businessHours,
+                subscriptions, ChannelDeliveries.fromBeans(channelAdapters), console, locks, clock);
+        return new ConversationEngine(ports, BotPhrases.russian());
+    }
+}
