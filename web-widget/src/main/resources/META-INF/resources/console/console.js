@@ -1,0 +1,204 @@
+/* Operator console: JSON API /api/v1/console/** + live updates on /ws/console. All texts set with textContent. */
+(function () {
+  'use strict';
+  var csrf = null;
+  var me = null;
+  var openId = null;
+  var current = null;
+  var live = null;
+  var poll = null;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) { node.textContent = text; }
+    return node;
+  }
+
+  function loadCsrf() {
+    return fetch('/api/v1/console/csrf', { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (t) { csrf = t; });
+  }
+
+  function api(method, path, body) {
+    var headers = { 'Accept': 'application/json' };
+    if (method !== 'GET' && csrf) { headers[csrf.headerName] = csrf.token; }
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    return fetch('/api/v1/console' + path, {
+      method: method, headers: headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (r) {
+      if (r.status === 401) { showLogin(); throw new Error('unauthorized'); }
+      return r.text().then(function (text) {
+        var data = text ? JSON.parse(text) : null;
+        if (!r.ok) { throw new Error((data && data.error) || ('Ошибка ' + r.status)); }
+        return data;
+      });
+    });
+  }
+
+  function showLogin() {
+    stopLive();
+    $('app-view').hidden = true;
+    $('login-view').hidden = false;
+    $('username').focus();
+  }
+
+  function showApp() {
+    $('login-view').hidden = true;
+    $('app-view').hidden = false;
+    $('me').textContent = me.displayName + (me.supervisor ? ' (супервизор)' : '');
+    refreshList();
+    startLive();
+  }
+
+  $('login-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    $('login-error').textContent = '';
+    loadCsrf().then(function () {
+      var form = new URLSearchParams();
+      form.set('username', $('username').value);
+      form.set('password', $('password').value);
+      var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+      headers[csrf.headerName] = csrf.token;
+      return fetch('/api/v1/console/login', { method: 'POST', headers: headers, body: form, credentials: 'same-origin' });
+    }).then(function (r) {
+      if (!r.ok) { throw new Error('Неверный логин или пароль'); }
+      $('password').value = '';
+      // the session and its CSRF token change at login
+      return loadCsrf().then(function () { return api('GET', '/me'); });
+    }).then(function (who) { me = who; showApp(); })
+      .catch(function (err) { $('login-error').textContent = err.message; });
+  });
+
+  $('logout').addEventListener('click', function () {
+    api('POST', '/logout').catch(function () {}).then(function () { me = null; openId = null; showLogin(); });
+  });
+
+  function waitingFor(since) {
+    if (!since) { return ''; }
+    var minutes = Math.max(0, Math.round((Date.now() - Date.parse(since)) / 60000));
+    return 'ждёт ' + minutes + ' мин';
+  }
+
+  function refreshList() {
+    return api('GET', '/conversations').then(function (rows) {
+      var list = $('conversations');
+      list.textContent = '';
+      $('empty').hidden = rows.length > 0;
+      rows.forEach(function (row) {
+        var li = el('li');
+        var b = el('button', { type: 'button', 'data-testid': 'console-conversation', 'data-id': row.id,
+          'data-state': row.state, 'aria-current': String(row.id === openId) });
+        if (row.state === 'waiting-for-operator') { b.classList.add('waiting'); }
+        if (row.flagged) { b.classList.add('flagged'); }
+        var top = el('span', { 'class': 'row-top' });
+        top.appendChild(el('span', null, row.deskName));
+        top.appendChild(el('span', { 'class': 'state ' + row.state }, row.stateLabel));
+        b.appendChild(top);
+        b.appendChild(el('span', { 'class': 'muted' }, row.customer));
+        var extra = [row.ticketNumber ? '№ ' + row.ticketNumber : '', waitingFor(row.waitingSince),
+          row.operatorName ? 'ведёт ' + row.operatorName : ''].filter(Boolean).join(' · ');
+        if (extra) { b.appendChild(el('br')); b.appendChild(el('small', null, extra)); }
+        b.addEventListener('click', function () { openConversation(row.id); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    }).catch(function (err) { if (err.message !== 'unauthorized') { $('error').textContent = err.message; } });
+  }
+
+  function openConversation(id) {
+    openId = id;
+    $('error').textContent = '';
+    return api('GET', '/conversations/' + encodeURIComponent(id)).then(showTranscript)
+      .then(refreshList)
+      .catch(function (err) { $('error').textContent = err.message; });
+  }
+
+  function showTranscript(t) {
+    current = t;
+    var c = t.conversation;
+    $('chat-title').textContent = c.deskName + ' — ' + c.customer;
+    $('chat-meta').textContent = 'Состояние: ' + c.stateLabel + (c.operatorName ? ' · ведёт ' + c.operatorName : '')
+      + (c.ticketNumber ? ' · обращение № ' + c.ticketNumber : '');
+    var box = $('transcript');
+    box.textContent = '';
+    t.messages.forEach(function (m) {
+      var line = el('div', { 'class': 'line', 'data-author': m.author, 'data-testid': 'console-message' });
+      var who = { customer: 'Клиент', bot: 'Бот', operator: m.authorName || 'Оператор', system: '' }[m.author];
+      if (who) { line.appendChild(el('span', { 'class': 'who' }, who)); }
+      line.appendChild(el('span', null, m.text));
+      if (m.actions && m.actions.length) {
+        line.appendChild(el('small', { 'class': 'muted' }, '\n[' + m.actions.map(function (a) { return a.label; }).join(' | ') + ']'));
+      }
+      box.appendChild(line);
+    });
+    box.scrollTop = box.scrollHeight;
+    var mine = c.operatorId && me && c.operatorId === me.username;
+    var held = c.state === 'with-operator' || c.state === 'closing';
+    $('take-over').disabled = mine || c.state === 'closed';
+    $('return-to-bot').disabled = !(mine && c.state === 'with-operator');
+    $('close').disabled = c.state === 'closed' || (held && !mine);
+    $('reply').disabled = !(mine && held);
+    document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
+  }
+
+  function command(path, body) {
+    if (!openId) { return; }
+    $('error').textContent = '';
+    api('POST', '/conversations/' + encodeURIComponent(openId) + path, body).then(function (t) {
+      showTranscript(t);
+      refreshList();
+    }).catch(function (err) { $('error').textContent = err.message; });
+  }
+
+  $('take-over').addEventListener('click', function () { command('/take-over'); });
+  $('return-to-bot').addEventListener('click', function () { command('/return-to-bot'); });
+  $('close').addEventListener('click', function () { command('/close'); });
+  $('reply-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = $('reply').value.trim();
+    if (!text) { return; }
+    $('reply').value = '';
+    command('/reply', { text: text });
+  });
+  $('reply').addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('reply-form').requestSubmit(); }
+  });
+
+  function startLive() {
+    stopLive();
+    var url = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host + '/ws/console';
+    var attempts = 0;
+    function connect() {
+      live = new WebSocket(url);
+      live.onopen = function () { attempts = 0; };
+      live.onmessage = function (event) {
+        var frame = JSON.parse(event.data);
+        if (frame.type !== 'event') { return; }
+        refreshList();
+        if (frame.conversation && frame.conversation.id === openId) { openConversation(openId); }
+      };
+      live.onclose = function () {
+        if (!me) { return; }
+        live = null;
+        setTimeout(connect, Math.min(30000, 1000 * Math.pow(2, attempts++)));
+      };
+    }
+    connect();
+    // a safety net for events from other nodes until the cross-node fan-out exists
+    poll = setInterval(function () {
+      refreshList();
+      if (openId) { api('GET', '/conversations/' + encodeURIComponent(openId)).then(showTranscript).catch(function () {}); }
+    }, 5000);
+  }
+
+  function stopLive() {
+    if (poll) { clearInterval(poll); poll = null; }
+    if (live) { var s = live; live = null; s.onclose = null; s.close(); }
+  }
+
+  api('GET', '/me').then(function (who) { me = who; return loadCsrf(); }).then(showApp).catch(function () { showLogin(); });
+})();

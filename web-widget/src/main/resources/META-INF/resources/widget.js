@@ -1,0 +1,259 @@
+/*
+ * Support gateway widget: <script src="https://gateway/widget.js" data-desk="edoc" defer></script>
+ * Plain JS, no build step. Protocol: channels/widget/PROTOCOL.md. Customer text is only ever set with textContent.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript || document.querySelector('script[data-desk][src*="widget.js"]');
+  if (!script || window.__supportGatewayWidget) { return; }
+  window.__supportGatewayWidget = true;
+  var desk = script.getAttribute('data-desk');
+  var gateway = new URL(script.src, location.href);
+  var wsUrl = (gateway.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + gateway.host + '/ws/widget?desk=' + encodeURIComponent(desk);
+  var storageKey = 'sg-widget-token:' + desk;
+  var MAX_TEXT = 2000;
+
+  var token = read(storageKey);
+  var lastId = null;          // the last server message shown: sent on reconnect so only newer ones come back
+  var shown = {};             // message id -> element (de-duplication)
+  var pending = [];           // {clientId, frame, el}: sent but not yet confirmed; resent after a reconnect
+  var socket = null, connected = false, attempts = 0, ackTimer = null, pingTimer = null, reconnectTimer = null;
+
+  function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
+  function write(key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: session lives until reload */ } }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) { node.textContent = text; }
+    return node;
+  }
+  function newClientId() {
+    var bytes = new Uint8Array(12);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return 'c-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  var style = el('style');
+  style.textContent = [
+    '.sgw-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;border:0;border-radius:28px;padding:14px 20px;',
+    'background:#1565c0;color:#fff;font:600 15px/1.2 system-ui,sans-serif;box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}',
+    '.sgw-launcher:focus-visible,.sgw-panel button:focus-visible,.sgw-panel textarea:focus-visible{outline:3px solid #ffb300;outline-offset:2px}',
+    '.sgw-panel{position:fixed;right:20px;bottom:84px;z-index:2147483001;width:370px;height:560px;max-height:calc(100vh - 104px);',
+    'display:flex;flex-direction:column;background:#fff;color:#1f2933;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);',
+    'font:14px/1.4 system-ui,sans-serif;overflow:hidden}',
+    '.sgw-panel[hidden]{display:none}',
+    '.sgw-head{display:flex;align-items:center;justify-content:space-between;padding:12px 14px;background:#1565c0;color:#fff}',
+    '.sgw-head h2{margin:0;font-size:16px}',
+    '.sgw-close{background:transparent;border:0;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:2px 8px}',
+    '.sgw-status{font-size:12px;color:#52606d;padding:4px 14px;min-height:16px}',
+    '.sgw-log{flex:1;overflow-y:auto;padding:10px 12px;display:flex;flex-direction:column;gap:8px;background:#f5f7fa}',
+    '.sgw-msg{max-width:85%;padding:8px 11px;border-radius:10px;white-space:pre-wrap;word-wrap:break-word}',
+    '.sgw-msg[data-author=customer]{align-self:flex-end;background:#1565c0;color:#fff}',
+    '.sgw-msg[data-author=bot],.sgw-msg[data-author=operator]{align-self:flex-start;background:#fff;border:1px solid #d9e2ec}',
+    '.sgw-msg[data-author=operator]{border-color:#2e7d32}',
+    '.sgw-msg[data-author=system]{align-self:center;background:transparent;color:#52606d;font-size:12px;text-align:center}',
+    '.sgw-msg.sgw-unsent{opacity:.6}',
+    '.sgw-name{display:block;font-size:11px;font-weight:600;color:#52606d;margin-bottom:2px}',
+    '.sgw-msg a{color:#0b57d0;word-break:break-all}',
+    '.sgw-actions{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}',
+    '.sgw-actions button{border:1px solid #1565c0;background:#fff;color:#1565c0;border-radius:14px;padding:5px 11px;cursor:pointer;font:inherit}',
+    '.sgw-actions button:disabled{opacity:.5;cursor:default}',
+    '.sgw-notice{margin:0 12px 6px;padding:6px 10px;border-radius:6px;background:#fff4e5;color:#8a4b00;font-size:13px}',
+    '.sgw-notice:empty{display:none}',
+    '.sgw-form{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #d9e2ec}',
+    '.sgw-form textarea{flex:1;resize:none;height:40px;border:1px solid #bcccdc;border-radius:8px;padding:8px;font:inherit}',
+    '.sgw-send{border:0;border-radius:8px;background:#1565c0;color:#fff;padding:0 14px;font:600 14px system-ui,sans-serif;cursor:pointer}',
+    '@media (max-width:480px){.sgw-panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}}'
+  ].join('');
+  document.head.appendChild(style);
+
+  var launcher = el('button', { type: 'button', 'class': 'sgw-launcher', 'data-testid': 'widget-open',
+    'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-controls': 'sgw-panel' }, 'Поддержка');
+  var panel = el('div', { id: 'sgw-panel', 'class': 'sgw-panel', role: 'dialog', 'aria-modal': 'false',
+    'aria-labelledby': 'sgw-title', hidden: '' });
+  var head = el('div', { 'class': 'sgw-head' });
+  head.appendChild(el('h2', { id: 'sgw-title' }, 'Чат поддержки'));
+  var closeButton = el('button', { type: 'button', 'class': 'sgw-close', 'aria-label': 'Свернуть чат' }, '×');
+  head.appendChild(closeButton);
+  var status = el('div', { 'class': 'sgw-status', role: 'status' });
+  var log = el('div', { 'class': 'sgw-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Сообщения', tabindex: '0' });
+  var notice = el('div', { 'class': 'sgw-notice', role: 'alert', 'data-testid': 'widget-notice' });
+  var form = el('form', { 'class': 'sgw-form' });
+  var input = el('textarea', { 'data-testid': 'widget-input', 'aria-label': 'Ваше сообщение', placeholder: 'Напишите вопрос…',
+    maxlength: String(MAX_TEXT), rows: '1' });
+  var send = el('button', { type: 'submit', 'class': 'sgw-send', 'data-testid': 'widget-send' }, 'Отправить');
+  form.appendChild(input); form.appendChild(send);
+  [head, status, log, notice, form].forEach(function (n) { panel.appendChild(n); });
+  document.body.appendChild(panel);
+  document.body.appendChild(launcher);
+
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    connect();
+    input.focus();
+  }
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+  launcher.addEventListener('click', function () { panel.hidden ? open() : close(); });
+  closeButton.addEventListener('click', close);
+  panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); } });
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); submit(); }
+  });
+  form.addEventListener('submit', function (e) { e.preventDefault(); submit(); });
+
+  function setNotice(text) { notice.textContent = text || ''; }
+
+  function submit() {
+    var text = input.value.trim();
+    if (!text) { return; }
+    if (text.length > MAX_TEXT) { setNotice('Сообщение слишком длинное: не больше ' + MAX_TEXT + ' символов'); return; }
+    input.value = '';
+    setNotice('');
+    var clientId = newClientId();
+    var bubble = render({ id: null, author: 'customer', text: text, clientId: clientId, actions: [] });
+    bubble.classList.add('sgw-unsent');
+    enqueue({ clientId: clientId, frame: { type: 'message', clientId: clientId, text: text }, el: bubble });
+  }
+
+  function pressAction(action, buttons) {
+    buttons.forEach(function (b) { b.disabled = true; });
+    var clientId = newClientId();
+    var bubble = render({ id: null, author: 'customer', text: action.label, clientId: clientId, actions: [] });
+    bubble.classList.add('sgw-unsent');
+    enqueue({ clientId: clientId, frame: { type: 'action', clientId: clientId, actionId: action.id }, el: bubble });
+  }
+
+  function enqueue(item) {
+    pending.push(item);
+    if (connected) { transmit(item.frame); } else { connect(); }
+  }
+
+  function transmit(frame) {
+    if (socket && socket.readyState === 1) { socket.send(JSON.stringify(frame)); }
+  }
+
+  function safeLink(href) {
+    try {
+      var url = new URL(href, location.href);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch (e) { return null; }
+  }
+
+  /** Renders one message once: a known id, or a customer message already shown under its clientId, is not added again. */
+  function render(m) {
+    if (m.id && shown[m.id]) { return shown[m.id]; }
+    if (m.clientId) {
+      var local = log.querySelector('[data-client-id="' + m.clientId.replace(/[^A-Za-z0-9_.:-]/g, '') + '"]');
+      if (local) {
+        if (m.id) { local.setAttribute('data-id', m.id); shown[m.id] = local; }
+        return local;
+      }
+    }
+    var author = ['customer', 'bot', 'operator', 'system'].indexOf(m.author) >= 0 ? m.author : 'system';
+    var node = el('div', { 'class': 'sgw-msg', 'data-testid': 'widget-message', 'data-author': author });
+    if (m.clientId) { node.setAttribute('data-client-id', m.clientId); }
+    if (m.id) { node.setAttribute('data-id', m.id); shown[m.id] = node; }
+    if ((author === 'operator' || author === 'bot') && m.authorName) {
+      node.appendChild(el('span', { 'class': 'sgw-name' }, m.authorName));
+    }
+    node.appendChild(el('span', { 'class': 'sgw-text' }, m.text || ''));
+    var href = m.link ? safeLink(m.link) : null;
+    if (href) {
+      node.appendChild(document.createElement('br'));
+      node.appendChild(el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, 'Открыть статью'));
+    }
+    if (m.actions && m.actions.length) {
+      var bar = el('div', { 'class': 'sgw-actions', role: 'group', 'aria-label': 'Варианты ответа' });
+      var buttons = [];
+      m.actions.forEach(function (a) {
+        var b = el('button', { type: 'button', 'data-testid': 'widget-action', 'data-action-id': a.id }, a.label);
+        b.addEventListener('click', function () { pressAction(a, buttons); });
+        buttons.push(b);
+        bar.appendChild(b);
+      });
+      node.appendChild(bar);
+    }
+    log.appendChild(node);
+    log.scrollTop = log.scrollHeight;
+    return node;
+  }
+
+  function received(m) {
+    render(m);
+    if (m.id) { lastId = m.id; scheduleAck(); }
+  }
+
+  function scheduleAck() {
+    if (ackTimer) { return; }
+    ackTimer = setTimeout(function () {
+      ackTimer = null;
+      if (lastId) { transmit({ type: 'ack', upTo: lastId }); }
+    }, 150);
+  }
+
+  function connect() {
+    if (socket && (socket.readyState === 0 || socket.readyState === 1)) { return; }
+    clearTimeout(reconnectTimer);
+    status.textContent = 'Подключение…';
+    socket = new WebSocket(wsUrl);
+    socket.onopen = function () {
+      attempts = 0;
+      var hello = { type: 'hello', desk: desk };
+      if (token) { hello.token = token; }
+      if (lastId) { hello.lastId = lastId; }
+      socket.send(JSON.stringify(hello));
+    };
+    socket.onmessage = function (event) {
+      var frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; }
+      switch (frame.type) {
+        case 'welcome':
+          token = frame.token; write(storageKey, token);
+          connected = true;
+          status.textContent = '';
+          (frame.messages || []).forEach(received);
+          pending.forEach(function (p) { transmit(p.frame); });
+          clearInterval(pingTimer);
+          pingTimer = setInterval(function () { transmit({ type: 'ping' }); }, 25000);
+          break;
+        case 'message': received(frame); break;
+        case 'accepted':
+          pending = pending.filter(function (p) {
+            if (p.clientId !== frame.clientId) { return true; }
+            p.el.classList.remove('sgw-unsent');
+            if (frame.id) { p.el.setAttribute('data-id', frame.id); shown[frame.id] = p.el; }
+            return false;
+          });
+          break;
+        case 'rate-limited':
+          setNotice(frame.text);
+          // the message was not taken: send it again when the bucket has refilled
+          setTimeout(function () { pending.forEach(function (p) { transmit(p.frame); }); }, Math.max(1000, frame.retryAfterMs || 3000));
+          break;
+        case 'error':
+          setNotice(frame.text);
+          if (['too-long', 'too-large', 'empty', 'bad-frame'].indexOf(frame.code) >= 0 && pending.length) {
+            var dropped = pending.pop();
+            dropped.el.classList.add('sgw-unsent');
+          }
+          break;
+        default: break;
+      }
+    };
+    socket.onclose = function () {
+      connected = false;
+      clearInterval(pingTimer);
+      status.textContent = 'Нет связи, переподключаемся…';
+      var delay = Math.min(30000, 1000 * Math.pow(2, attempts++)) * (0.75 + Math.random() * 0.5);
+      reconnectTimer = setTimeout(connect, delay);
+    };
+  }
+
+  // a returning customer gets the conversation (and any operator reply) without opening the panel first
+  if (token) { connect(); }
+})();
