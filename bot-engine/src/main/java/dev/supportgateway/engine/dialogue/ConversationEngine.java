@@ -106,7 +106,7 @@ public final class ConversationEngine {
             Conversation c = ex.conversation();
             requireHeldBy(c, operator);
             List<String> forbidden = desk.conduct().forbiddenOperatorWords().stream()
-                    .filter(word -> CustomerWords.mentions(text, word)).toList();
+                    .filter(word -> CustomerWords.usesWord(text, word)).toList();
             if (!forbidden.isEmpty()) {
                 throw new ForbiddenWordsInReply(forbidden);
             }

@@ -32,7 +32,7 @@ final class CustomerWords {
     private static final Set<String> FILLER = Set.of("ну", "вам", "вас", "тебе", "большое", "огромное", "очень", "же", "и", "еще", "раз",
             "всем", "уважаемые", "уважаемая", "уважаемый", "поддержка", "техподдержка", "служба", "друзья", "коллеги", "а", "ок", "ok",
             "хорошо", "понятно", "ясно", "все", "за", "помощь", "ответ", "вы", "мне", "помогли", "супер", "отлично", "да", "так", "и вам",
-            "день", "вечер", "утро", "суток", "ребята", "бот", "там", "здесь", "добрый");
+            "день", "вечер", "утро", "суток", "ребята", "бот", "там", "здесь", "добрый", "бе", "снова", "опять", "еще раз");
 
     private static final Pattern PERSON = Pattern.compile(W + "(?:оператор" + L + "|специалист" + L + "|сотрудник" + L + "|консультант" + L
             + "|менеджер" + L + "|инженер" + L + "|человек" + L + "|человеч" + L + "|люд" + L + ")");
@@ -149,6 +149,26 @@ final class CustomerWords {
         }
         return !normalize(keyword).isEmpty();
     }
+
+    /**
+     * Whether the text uses {@code word} in some inflected form: a word of the text begins with its stem
+     * and adds at most an ending. Standard terms that a jargon word distorts («прокси» for «прокся») do not count.
+     */
+    static boolean usesWord(String text, String word) {
+        String stem = stem(normalize(word));
+        if (stem.isEmpty()) {
+            return false;
+        }
+        for (String token : normalize(text).split(" ")) {
+            if (token.startsWith(stem) && token.length() <= stem.length() + 3 && !STANDARD_TERMS.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Proper words that look like an inflection of an operator jargon word. */
+    private static final Set<String> STANDARD_TERMS = Set.of("прокси", "сервер", "сервера", "windows");
 
     private static final Pattern ENDING = Pattern.compile("(?:ого|его|ому|ему|ыми|ими|ами|ями|ая|яя|ое|ее|ые|ие|ый|ий|ой|ую|юю|ов|ев|ам|ям|ах|ях|ом|ем|ей|ы|и|а|я|о|е|у|ю|ь)$");
 
