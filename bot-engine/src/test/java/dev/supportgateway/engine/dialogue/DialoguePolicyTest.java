@@ -651,4 +651,70 @@ class DialoguePolicyTest {
     void unknownDeskIsRefused() {
         assertThatThrownBy(() -> gateway.say(DeskId.of("nowhere"), customer, "привет")).isInstanceOf(UnknownDesk.class);
     }
+
+    // ---- illegal transitions through the engine
+
+    @Test
+    void takingOverAStoppedConversationIsIllegal() {
+        gateway.say(KONUS, customer, "бля");
+        Conversation stopped = gateway.conversation(KONUS, customer);
+
+        assertThatThrownBy(() -> gateway.engine.takeOver(stopped.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .hasMessageContaining("from SUSPENDED to WITH_OPERATOR");
+    }
+
+    @Test
+    void closingAClosedConversationIsIllegal() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+        gateway.engine.close(c.id(), anna);
+
+        assertThatThrownBy(() -> gateway.engine.close(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .hasMessageContaining("from CLOSED to CLOSED");
+        assertThatThrownBy(() -> gateway.engine.takeOver(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class);
+    }
+
+    @Test
+    void resumingAConversationThatIsNotStoppedIsIllegal() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+
+        assertThatThrownBy(() -> gateway.engine.resume(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class);
+    }
+
+    @Test
+    void returningToTheBotWhileAskingTheClosingQuestionIsIllegal() {
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        gateway.engine.close(c.id(), anna);
+
+        assertThatThrownBy(() -> gateway.engine.returnToBot(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .hasMessageContaining("from CLOSING to BOT");
+    }
+
+    @Test
+    void unknownConversationIsReported() {
+        assertThatThrownBy(() -> gateway.engine.takeOver(dev.supportgateway.engine.conversation.ConversationId.of("nope"), anna))
+                .isInstanceOf(ConversationNotFound.class);
+    }
+
+    @Test
+    void aFailingChannelDoesNotUndoTheStoredTurn() {
+        DialoguePorts failing = new DialoguePorts(new TestPorts.KnownDesks(TestDesks.all()), gateway.conversations, gateway.helpCenter,
+                gateway.tickets, new TestPorts.DigitRules(), gateway.hours, gateway.tiers,
+                outbound -> { throw new IllegalStateException("channel down"); }, gateway.console,
+                new InProcessConversationLocks(), gateway.clock);
+        ConversationEngine engine = new ConversationEngine(failing, BotPhrases.russian());
+
+        Turn turn = engine.receive(Inbound.text(EDOC, customer, "x-1", "привет", Gateway.START));
+
+        assertThat(turn.replies()).hasSize(1);
+        assertThat(gateway.conversation(EDOC, customer).transcript()).hasSize(2);
+    }
 }
