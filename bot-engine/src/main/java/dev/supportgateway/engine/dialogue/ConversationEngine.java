@@ -106,7 +106,7 @@ public final class ConversationEngine {
             Conversation c = ex.conversation();
             requireHeldBy(c, operator);
             List<String> forbidden = desk.conduct().forbiddenOperatorWords().stream()
-                    .filter(word -> CustomerWords.mentions(text, word)).toList();
+                    .filter(word -> CustomerWords.usesWord(text, word)).toList();
             if (!forbidden.isEmpty()) {
                 throw new ForbiddenWordsInReply(forbidden);
             }
@@ -139,9 +139,13 @@ public final class ConversationEngine {
     public Turn close(ConversationId id, Operator operator) {
         return command(id, (ex, desk) -> {
             Conversation c = ex.conversation();
+            if (!c.state().isOpen()) {
+                throw new IllegalTransition(c.id(), c.state(), ConversationState.CLOSED);
+            }
             refuseIfHeldByAnother(c, operator);
+            // a stopped service is not asked whether questions remain
             boolean ask = desk.closing().askBeforeClosing() && c.state() != ConversationState.CLOSING
-                    && c.state() != ConversationState.SUSPENDED && c.state().isOpen();
+                    && c.state() != ConversationState.SUSPENDED;
             if (ask) {
                 ex.update(x -> x.heldBy(operator, ConversationState.CLOSING, ex.now()));
                 String question = desk.closing().question() == null || desk.closing().question().isBlank()

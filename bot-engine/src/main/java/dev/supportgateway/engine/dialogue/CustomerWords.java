@@ -32,7 +32,7 @@ final class CustomerWords {
     private static final Set<String> FILLER = Set.of("ну", "вам", "вас", "тебе", "большое", "огромное", "очень", "же", "и", "еще", "раз",
             "всем", "уважаемые", "уважаемая", "уважаемый", "поддержка", "техподдержка", "служба", "друзья", "коллеги", "а", "ок", "ok",
             "хорошо", "понятно", "ясно", "все", "за", "помощь", "ответ", "вы", "мне", "помогли", "супер", "отлично", "да", "так", "и вам",
-            "день", "вечер", "утро", "суток", "ребята", "бот", "там", "здесь", "добрый");
+            "день", "вечер", "утро", "суток", "ребята", "бот", "там", "здесь", "добрый", "бе", "снова", "опять", "еще раз");
 
     private static final Pattern PERSON = Pattern.compile(W + "(?:оператор" + L + "|специалист" + L + "|сотрудник" + L + "|консультант" + L
             + "|менеджер" + L + "|инженер" + L + "|человек" + L + "|человеч" + L + "|люд" + L + ")");
@@ -47,7 +47,7 @@ final class CustomerWords {
             "живым", "живого", "меня", "к", "ко", "вашим", "вашего", "ваш", "нормальным", "нормальный", "реальным", "реальный");
 
     private static final Pattern CALLBACK = Pattern.compile(W + "(?:перезвон" + L + "|обратн" + L + "\\s+(?:звон|вызов)" + L
-            + "|позвонит" + L + "\\s+мне|позвоните|наберите\\s+(?:меня|мне)|заказ" + L + "\\s+звон" + L + "|звонок\\s+от\\s+вас)");
+            + "|позвонит" + L + "\\s+мне|позвоните|наберите\\s+(?:меня|мне)|зака[зж]" + L + "\\s+звон" + L + "|звонок\\s+от\\s+вас)");
 
     private static final Pattern NOTHING_REMAINS = Pattern.compile(W + "(?:нет|неа|нету|не\\s+остал" + L + "|не\\s+имею|решен" + L + "|всё|все понятно|вопросов\\s+нет|больше\\s+нет|никаких)(?!\\p{L})");
     private static final Pattern SOMETHING_REMAINS = Pattern.compile(W + "(?:да|есть|остал" + L + "|ещ[её]\\s+вопрос" + L + "|ещ[её]\\s+один)(?!\\p{L})");
@@ -149,6 +149,26 @@ final class CustomerWords {
         }
         return !normalize(keyword).isEmpty();
     }
+
+    /**
+     * Whether the text uses {@code word} in some inflected form: a word of the text begins with its stem
+     * and adds at most an ending. Standard terms that a jargon word distorts («прокси» for «прокся») do not count.
+     */
+    static boolean usesWord(String text, String word) {
+        String stem = stem(normalize(word));
+        if (stem.isEmpty()) {
+            return false;
+        }
+        for (String token : normalize(text).split(" ")) {
+            if (token.startsWith(stem) && token.length() <= stem.length() + 3 && !STANDARD_TERMS.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Proper words that look like an inflection of an operator jargon word. */
+    private static final Set<String> STANDARD_TERMS = Set.of("прокси", "сервер", "сервера", "windows");
 
     private static final Pattern ENDING = Pattern.compile("(?:ого|его|ому|ему|ыми|ими|ами|ями|ая|яя|ое|ее|ые|ие|ый|ий|ой|ую|юю|ов|ев|ам|ям|ах|ях|ом|ем|ей|ы|и|а|я|о|е|у|ю|ь)$");
 

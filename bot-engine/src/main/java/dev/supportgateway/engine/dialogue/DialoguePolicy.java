@@ -49,6 +49,8 @@ final class DialoguePolicy {
     static final int MAX_CANDIDATES = 3;
     /** The identification field asked for a callback when the desk asks no phone otherwise. */
     static final String CALLBACK_PHONE = "callback-phone";
+    /** After acknowledging a message in the queue, further messages within this time get no acknowledgement of their own. */
+    static final java.time.Duration ACKNOWLEDGEMENT_QUIET = java.time.Duration.ofMinutes(10);
 
     private static final Set<DecisionRule> HELP_CENTER_RULES = EnumSet.of(DecisionRule.HELP_CENTER_ANSWER,
             DecisionRule.HELP_CENTER_SUGGESTION, DecisionRule.HELP_CENTER_NO_ANSWER);
@@ -474,16 +476,18 @@ final class DialoguePolicy {
 
     private void acknowledgeWaiting(Exchange ex) {
         Conversation c = ex.conversation();
-        List<Message> transcript = c.transcript();
-        // one acknowledgement per burst of messages: the message before this one was not the customer's
-        boolean burstStart = transcript.size() < 2 || !transcript.get(transcript.size() - 2).fromCustomer();
-        if (burstStart) {
-            ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; the message joins the ticket");
-            ex.say(bot(), c.ticket() == null ? phrases.text("waiting")
-                    : phrases.text("waiting.ticket", "number", c.ticket().number()));
-        } else {
-            ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; already acknowledged");
+        // one acknowledgement per burst: a customer sending five lines in a row gets one answer, not five
+        boolean justAcknowledged = c.decisions().stream().reduce((a, b) -> b)
+                .filter(d -> d.rule() == DecisionRule.WAITING_ACKNOWLEDGED)
+                .filter(d -> d.at().plus(ACKNOWLEDGEMENT_QUIET).isAfter(ex.now()))
+                .isPresent();
+        if (justAcknowledged) {
+            ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; acknowledged a moment ago");
+            return;
         }
+        ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; the message joins the ticket");
+        ex.say(bot(), c.ticket() == null ? phrases.text("waiting")
+                : phrases.text("waiting.ticket", "number", c.ticket().number()));
     }
 
     private void onClosingAnswer(Exchange ex, Desk desk, Inbound inbound) {

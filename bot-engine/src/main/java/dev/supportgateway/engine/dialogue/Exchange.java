@@ -85,6 +85,7 @@ final class Exchange {
         return answering;
     }
 
+    /** Moves unless already there; a move the state machine forbids throws {@link dev.supportgateway.engine.conversation.IllegalTransition}. */
     void moveTo(ConversationState target) {
         if (conversation.state() != target) {
             conversation = conversation.moveTo(target, now);
