@@ -1,0 +1,325 @@
+package dev.supportgateway.bench.widget;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A load driver for the widget channel: opens many customer sessions on {@code /ws/widget}, each
+ * asking a question every few seconds, and measures the time from sending a message to the bot's
+ * reply, errors and messages that never got a reply. Talks to a gateway on this machine only.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar dev.supportgateway.bench.widget.WidgetLoadDriver \
+ *     --url ws://localhost:8080/ws/widget?desk=edoc --origin http://localhost:8080 \
+ *     --sessions 10000 --interval 5s --duration 120s --ramp 40s
+ * </pre>
+ */
+public final class WidgetLoadDriver {
+
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z-]+)\"");
+    private static final Pattern AUTHOR = Pattern.compile("\"author\"\\s*:\\s*\"([a-z]+)\"");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final Settings settings;
+    private final List<String> questions;
+    private final HttpClient http;
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    private final LatencyRecorder latencies = new LatencyRecorder();
+    private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicInteger connectFailures = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong replied = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong closedUnexpectedly = new AtomicLong();
+    private volatile boolean measuring;
+    private volatile boolean stopping;
+
+    /** The command line. */
+    record Settings(URI url, String origin, int sessions, Duration interval, Duration duration, Duration ramp, URI metrics) {
+        static Settings parse(String[] args) {
+            Map<String, String> given = new ConcurrentHashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            URI url = URI.create(given.getOrDefault("url", "ws://localhost:8080/ws/widget?desk=edoc"));
+            if (!List.of("localhost", "127.0.0.1", "[::1]").contains(url.getHost())) {
+                throw new IllegalArgumentException("the load driver only targets this machine, not " + url.getHost());
+            }
+            String origin = given.getOrDefault("origin", "http://" + url.getHost() + ":" + url.getPort());
+            URI metrics = URI.create(given.getOrDefault("metrics", "http://" + url.getHost() + ":" + url.getPort() + "/actuator/metrics/jvm.memory.used?tag=area:heap"));
+            return new Settings(url, origin, Integer.parseInt(given.getOrDefault("sessions", "1000")),
+                    duration(given.getOrDefault("interval", "5s")), duration(given.getOrDefault("duration", "60s")),
+                    duration(given.getOrDefault("ramp", "20s")), metrics);
+        }
+
+        private static Duration duration(String text) {
+            return text.endsWith("ms") ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+                    : Duration.ofSeconds(Long.parseLong(text.replace("s", "")));
+        }
+    }
+
+    WidgetLoadDriver(Settings settings, List<String> questions) {
+        this.settings = settings;
+        this.questions = questions;
+        this.http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        List<String> questions;
+        try (var in = new BufferedReader(new InputStreamReader(
+                WidgetLoadDriver.class.getResourceAsStream("/widget-questions.txt"), StandardCharsets.UTF_8))) {
+            questions = in.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        new WidgetLoadDriver(settings, questions).run();
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        System.out.printf(Locale.ROOT, "sessions %d, a question every %s each, %s ramp-up, %s measured, against %s%n",
+                settings.sessions(), settings.interval(), settings.ramp(), settings.duration(), settings.url());
+        List<Customer> customers = new ArrayList<>();
+        long rampNanosPerSession = settings.ramp().toNanos() / Math.max(1, settings.sessions());
+        long start = System.nanoTime();
+        for (int i = 0; i < settings.sessions(); i++) {
+            Customer customer = new Customer(i);
+            customers.add(customer);
+            customer.connect();
+            long due = start + (i + 1) * rampNanosPerSession;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+        // Let every session get connected and into its rhythm before measuring.
+        TimeUnit.MILLISECONDS.sleep(settings.interval().toMillis() * 2);
+        System.out.printf(Locale.ROOT, "connected %d, failed to connect %d%n", connected.get(), connectFailures.get());
+        latencies.reset();
+        long sentBefore = sent.get();
+        long repliedBefore = replied.get();
+        measuring = true;
+        long measureStart = System.nanoTime();
+        long peakHeap = 0;
+        while (System.nanoTime() - measureStart < settings.duration().toNanos()) {
+            TimeUnit.SECONDS.sleep(5);
+            peakHeap = Math.max(peakHeap, serverHeap());
+        }
+        measuring = false;
+        stopping = true;
+        double seconds = (System.nanoTime() - measureStart) / 1e9;
+        long sentInWindow = sent.get() - sentBefore;
+        // Give the last replies time to arrive, then count what never got one.
+        TimeUnit.SECONDS.sleep(5);
+        long unanswered = customers.stream().mapToLong(Customer::unanswered).sum();
+        System.out.printf(Locale.ROOT, "measured %.0f s: %d messages sent (%.0f/s), %d bot replies (%.0f/s)%n",
+                seconds, sentInWindow, sentInWindow / seconds, replied.get() - repliedBefore, (replied.get() - repliedBefore) / seconds);
+        System.out.printf(Locale.ROOT, "bot reply latency ms: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f (n=%d)%n",
+                latencies.percentile(50), latencies.percentile(90), latencies.percentile(99), latencies.percentile(99.9),
+                latencies.percentile(100), latencies.count());
+        System.out.printf(Locale.ROOT, "errors %d, rate-limited %d, closed unexpectedly %d, without a reply after 5 s %d%n",
+                errors.get(), rateLimited.get(), closedUnexpectedly.get(), unanswered);
+        System.out.printf(Locale.ROOT, "server heap used, peak of samples: %d MB; driver heap %d MB%n",
+                peakHeap / (1024 * 1024), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+        for (Customer customer : customers) {
+            customer.close();
+        }
+        timer.shutdownNow();
+    }
+
+    private long serverHeap() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.metrics()).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)").matcher(response.body());
+            return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** One simulated customer: one session, one socket, a question every interval. */
+    private final class Customer implements WebSocket.Listener {
+        private final int number;
+        private final Map<String, Long> awaiting = new ConcurrentHashMap<>();
+        private final StringBuilder partial = new StringBuilder();
+        private volatile WebSocket socket;
+        private int asked;
+
+        Customer(int number) {
+            this.number = number;
+        }
+
+        void connect() {
+            http.newWebSocketBuilder().header("Origin", settings.origin()).connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(settings.url(), this)
+                    .whenComplete((ws, failure) -> {
+                        if (failure != null) {
+                            connectFailures.incrementAndGet();
+                            return;
+                        }
+                        socket = ws;
+                        connected.incrementAndGet();
+                        ws.sendText("{\"type\":\"hello\",\"desk\":\"" + desk() + "\"}", true);
+                        long first = ThreadLocalRandom.current().nextLong(settings.interval().toMillis());
+                        timer.scheduleAtFixedRate(this::ask, first, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+                    });
+        }
+
+        private String desk() {
+            Matcher m = Pattern.compile("desk=([a-z0-9-]+)").matcher(settings.url().getQuery());
+            return m.find() ? m.group(1) : "edoc";
+        }
+
+        private void ask() {
+            WebSocket ws = socket;
+            if (ws == null || stopping || ws.isOutputClosed()) {
+                return;
+            }
+            String clientId = "load-" + number + "-" + (asked++);
+            String question = questions.get((number + asked) % questions.size());
+            awaiting.put(clientId, System.nanoTime());
+            sent.incrementAndGet();
+            synchronized (this) {
+                ws.sendText("{\"type\":\"message\",\"clientId\":\"" + clientId + "\",\"text\":\"" + question + "\"}", true);
+            }
+        }
+
+        long unanswered() {
+            long cutoff = System.nanoTime() - TimeUnit.SECONDS.toNanos(5);
+            return awaiting.values().stream().filter(t -> t < cutoff).count();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                handle(partial.toString(), ws);
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(String frame, WebSocket ws) {
+            String type = group(TYPE, frame);
+            if (type == null) {
+                return;
+            }
+            switch (type) {
+                case "message" -> {
+                    String author = group(AUTHOR, frame);
+                    String id = group(Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\""), frame);
+                    if (id != null) {
+                        synchronized (this) {
+                            ws.sendText("{\"type\":\"ack\",\"upTo\":\"" + id + "\"}", true);
+                        }
+                    }
+                    if (author != null && !author.equals("customer")) {
+                        // The first reply after a question answers the oldest question still waiting.
+                        awaiting.entrySet().stream().min(Map.Entry.comparingByValue()).ifPresent(oldest -> {
+                            if (awaiting.remove(oldest.getKey()) != null) {
+                                replied.incrementAndGet();
+                                if (measuring) {
+                                    latencies.record(System.nanoTime() - oldest.getValue());
+                                }
+                            }
+                        });
+                    }
+                }
+                case "error" -> errors.incrementAndGet();
+                case "rate-limited" -> {
+                    rateLimited.incrementAndGet();
+                    String clientId = group(CLIENT_ID, frame);
+                    if (clientId != null) {
+                        awaiting.remove(clientId);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        private String group(Pattern pattern, String text) {
+            Matcher m = pattern.matcher(text);
+            return m.find() ? m.group(1) : null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            if (!stopping) {
+                closedUnexpectedly.incrementAndGet();
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            if (!stopping) {
+                closedUnexpectedly.incrementAndGet();
+            }
+        }
+
+        void close() {
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.abort();
+            }
+        }
+    }
+
+    /** Latencies of one measuring window, kept whole: a run has at most a few hundred thousand. */
+    private static final class LatencyRecorder {
+        private long[] values = new long[1 << 16];
+        private int size;
+
+        synchronized void record(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        synchronized void reset() {
+            size = 0;
+        }
+
+        synchronized int count() {
+            return size;
+        }
+
+        synchronized double percentile(double p) {
+            if (size == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            int index = (int) Math.min(size - 1, Math.ceil(p / 100.0 * size) - 1);
+            return sorted[Math.max(0, index)] / 1e6;
+        }
+    }
+
+}

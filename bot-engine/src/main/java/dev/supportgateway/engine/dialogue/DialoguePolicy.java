@@ -1,0 +1,547 @@
+package dev.supportgateway.engine.dialogue;
+
+import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Author;
+import dev.supportgateway.engine.conversation.BotDecision;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.DecisionRule;
+import dev.supportgateway.engine.conversation.Escalation;
+import dev.supportgateway.engine.conversation.Feedback;
+import dev.supportgateway.engine.conversation.Inbound;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.conversation.MessageId;
+import dev.supportgateway.engine.delivery.ConsoleEvent;
+import dev.supportgateway.engine.desk.Category;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.ChannelPolicy;
+import dev.supportgateway.engine.desk.Conduct;
+import dev.supportgateway.engine.desk.Desk;
+import dev.supportgateway.engine.desk.IdentityField;
+import dev.supportgateway.engine.desk.Scope;
+import dev.supportgateway.engine.desk.ServiceTier;
+import dev.supportgateway.engine.escalation.Ticket;
+import dev.supportgateway.engine.escalation.TicketRequest;
+import dev.supportgateway.engine.helpcenter.Article;
+import dev.supportgateway.engine.helpcenter.HelpCenterAnswer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The bot's side of a conversation: given a customer's message and where the conversation stands,
+ * decide what to say and where to move. Rules are tried in a fixed order (conduct first, then the
+ * buttons, courtesy, a request for a person, a callback, the desk's scope, and only then the help
+ * center), and every decision is recorded with its reason.
+ */
+final class DialoguePolicy {
+
+    /** How long the short answer from an article may be in chat. */
+    static final int SUMMARY_CHARS = 400;
+    /** How many candidate articles a suggestion offers. */
+    static final int MAX_CANDIDATES = 3;
+    /** The identification field asked for a callback when the desk asks no phone otherwise. */
+    static final String CALLBACK_PHONE = "callback-phone";
+    /** After acknowledging a message in the queue, further messages within this time get no acknowledgement of their own. */
+    static final java.time.Duration ACKNOWLEDGEMENT_QUIET = java.time.Duration.ofMinutes(10);
+
+    private static final Set<DecisionRule> HELP_CENTER_RULES = EnumSet.of(DecisionRule.HELP_CENTER_ANSWER,
+            DecisionRule.HELP_CENTER_SUGGESTION, DecisionRule.HELP_CENTER_NO_ANSWER);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private final DialoguePorts ports;
+    private final BotPhrases phrases;
+
+    DialoguePolicy(DialoguePorts ports, BotPhrases phrases) {
+        this.ports = ports;
+        this.phrases = phrases;
+    }
+
+    /** Decides on {@code message}, already added to the exchange, according to the conversation's state. */
+    void onCustomerMessage(Exchange ex, Desk desk, Inbound inbound, Message message) {
+        ConversationState state = ex.conversation().state();
+        switch (state) {
+            case WITH_OPERATOR -> ex.decide(DecisionRule.SILENT_WHILE_OPERATOR_HOLDS,
+                    "operator " + ex.conversation().operator().id() + " holds the conversation");
+            case SUSPENDED -> ex.decide(DecisionRule.SILENT_WHILE_SUSPENDED, "service was stopped; a supervisor decides");
+            case CLOSING -> onClosingAnswer(ex, desk, inbound);
+            case WAITING_FOR_OPERATOR -> {
+                if (!violatesConduct(ex, desk, inbound)) {
+                    acknowledgeWaiting(ex);
+                }
+            }
+            case BOT, ANSWERED, ESCALATING -> {
+                if (!violatesConduct(ex, desk, inbound)) {
+                    if (state == ConversationState.ESCALATING) {
+                        onEscalationAnswer(ex, desk, inbound);
+                    } else {
+                        onBotTurn(ex, desk, inbound);
+                    }
+                }
+            }
+            case CLOSED -> throw new IllegalStateException("a closed conversation takes no messages: " + ex.conversation().id());
+        }
+    }
+
+    // ---- conduct
+
+    /** Applies the desk's conduct rule; true when the message was an offence and nothing else should be done with it. */
+    private boolean violatesConduct(Exchange ex, Desk desk, Inbound inbound) {
+        Conduct conduct = desk.conduct();
+        if (!Profanity.in(inbound.text())) {
+            return false;
+        }
+        switch (conduct.onProfanity()) {
+            case IGNORE -> {
+                ex.decide(DecisionRule.PROFANITY_IGNORED, "profanity; the desk's conduct ignores it");
+                return false;
+            }
+            case WARN -> {
+                warn(ex, "profanity; the desk's conduct warns");
+                return true;
+            }
+            case WARN_THEN_STOP -> {
+                int given = ex.conversation().warnings();
+                if (given < conduct.warnings()) {
+                    warn(ex, "profanity; warning " + (given + 1) + " of " + conduct.warnings());
+                } else {
+                    ex.moveTo(ConversationState.SUSPENDED);
+                    ex.decide(DecisionRule.SERVICE_STOPPED, "profanity after " + given + " warning(s): service stopped, supervisor flagged");
+                    ex.say(system(), phrases.text("profanity.stopped"));
+                    ex.publish(summary -> new ConsoleEvent.Flagged(summary, "profanity after " + given + " warning(s)"));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void warn(Exchange ex, String reason) {
+        ex.update(c -> c.withWarnings(c.warnings() + 1));
+        ex.decide(DecisionRule.PROFANITY_WARNED, reason);
+        ex.say(bot(), phrases.text("profanity.warning"));
+    }
+
+    // ---- the bot's turn (BOT, ANSWERED)
+
+    private void onBotTurn(Exchange ex, Desk desk, Inbound inbound) {
+        String text = inbound.text().strip();
+        Optional<String> action = inbound.action();
+        boolean answered = ex.conversation().state() == ConversationState.ANSWERED;
+
+        if (action.isPresent()) {
+            String id = action.get();
+            Optional<String> article = Action.articleOf(id);
+            if (article.isPresent()) {
+                answerWithArticle(ex, desk, article.get(), DecisionRule.CANDIDATE_CHOSEN, "the customer chose a suggested article", Double.NaN, List.of());
+                return;
+            }
+            if (id.equals(Action.CALL_OPERATOR)) {
+                escalate(ex, desk, DecisionRule.PERSON_REQUESTED, "the customer pressed «" + phrases.text("action.operator") + "»",
+                        "escalate.person", questionBefore(ex), false);
+                return;
+            }
+            if (answered && id.equals(Action.HELPED)) {
+                feedback(ex, desk, true);
+                return;
+            }
+            if (answered && id.equals(Action.NOT_HELPED)) {
+                feedback(ex, desk, false);
+                return;
+            }
+        }
+        if (answered && !text.isEmpty()) {
+            if (CustomerWords.notHelped(text)) {
+                feedback(ex, desk, false);
+                return;
+            }
+            if (CustomerWords.helped(text)) {
+                feedback(ex, desk, true);
+                return;
+            }
+        }
+        if (text.isEmpty()) {
+            ex.decide(DecisionRule.NOTHING_TO_ANSWER, action.map(a -> "a button of an earlier message: " + a).orElse("no text"));
+            ex.say(bot(), phrases.text("nothing-to-answer"));
+            return;
+        }
+        if (answered) {
+            // a new message after an answer is a new question; the old answer got no verdict
+            ex.moveTo(ConversationState.BOT);
+        }
+        Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(text);
+        if (courtesy.isPresent()) {
+            switch (courtesy.get()) {
+                case GREETING -> reply(ex, DecisionRule.GREETING, "greeting only", "greeting");
+                case THANKS -> reply(ex, DecisionRule.THANKS, "thanks only", "thanks");
+                case GOODBYE -> reply(ex, DecisionRule.GOODBYE, "goodbye only", "goodbye");
+            }
+            return;
+        }
+        if (CustomerWords.asksForPerson(text)) {
+            escalate(ex, desk, DecisionRule.PERSON_REQUESTED, "explicit request for a person", "escalate.person", questionBefore(ex), false);
+            return;
+        }
+        if (CustomerWords.asksForCallback(text)) {
+            onCallback(ex, desk);
+            return;
+        }
+        for (Scope.OutOfScopeTopic topic : desk.scope().outOfScope()) {
+            Optional<String> keyword = topic.keywords().stream().filter(k -> CustomerWords.mentions(text, k)).findFirst();
+            if (keyword.isPresent()) {
+                ex.decide(DecisionRule.OUT_OF_SCOPE, "out of scope: " + topic.id() + " (keyword «" + keyword.get() + "»)");
+                String reply = topic.reply() != null && !topic.reply().isBlank() ? topic.reply()
+                        : phrases.text("out-of-scope", "topic", topic.name() == null ? topic.id() : topic.name());
+                ex.say(bot(), reply);
+                return;
+            }
+        }
+        askHelpCenter(ex, desk, text);
+    }
+
+    private void reply(Exchange ex, DecisionRule rule, String reason, String phrase) {
+        ex.decide(rule, reason);
+        ex.say(bot(), phrases.text(phrase));
+    }
+
+    private void feedback(Exchange ex, Desk desk, boolean helped) {
+        Optional<BotDecision> answer = ex.conversation().decisions().stream()
+                .filter(d -> d.rule() == DecisionRule.HELP_CENTER_ANSWER || d.rule() == DecisionRule.CANDIDATE_CHOSEN)
+                .reduce((a, b) -> b);
+        MessageId answerMessage = lastBotMessageId(ex.conversation()).orElse(ex.answering());
+        ex.update(c -> c.record(new Feedback(answerMessage, answer.map(BotDecision::article).orElse(null), helped, ex.now())));
+        String article = answer.map(BotDecision::article).orElse("?");
+        if (helped) {
+            ex.decide(DecisionRule.FEEDBACK_HELPED, "the answer with article " + article + " helped");
+            ex.moveTo(ConversationState.BOT);
+            ex.say(bot(), phrases.text("helped"));
+        } else {
+            ex.decide(DecisionRule.FEEDBACK_NOT_HELPED, "the answer with article " + article + " did not help");
+            escalate(ex, desk, null, "the help-center answer did not help", "escalate.not-helped",
+                    answer.flatMap(d -> questionOf(ex.conversation(), d.message())), false);
+        }
+    }
+
+    // ---- help center
+
+    private void askHelpCenter(Exchange ex, Desk desk, String question) {
+        HelpCenterAnswer answer = ports.helpCenter().ask(desk.id(), question);
+        List<String> candidateIds = answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList();
+        switch (answer.decision()) {
+            case ANSWER -> answerWithArticle(ex, desk, answer.answer(), DecisionRule.HELP_CENTER_ANSWER,
+                    "confident help-center answer: " + answer.explanation(), answer.confidence(), candidateIds);
+            case SUGGEST -> {
+                List<HelpCenterAnswer.Candidate> offered = answer.candidates().stream().limit(MAX_CANDIDATES).toList();
+                if (offered.isEmpty()) {
+                    noAnswer(ex, desk, question, answer, "a suggestion without candidates");
+                    return;
+                }
+                ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_SUGGESTION,
+                        "unsure help-center answer: " + answer.explanation(), answer.confidence(), null, candidateIds, ex.now()));
+                List<Action> actions = new ArrayList<>();
+                offered.forEach(c -> actions.add(Action.article(c.id(), c.title() == null ? c.id() : c.title())));
+                actions.add(new Action(Action.CALL_OPERATOR, phrases.text("action.operator")));
+                ex.say(bot(), phrases.text("suggest"), actions, null);
+            }
+            case NO_ANSWER -> noAnswer(ex, desk, question, answer, answer.explanation());
+        }
+    }
+
+    private void noAnswer(Exchange ex, Desk desk, String question, HelpCenterAnswer answer, String why) {
+        ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, "no help-center answer: " + why,
+                answer.confidence(), null, answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList(), ex.now()));
+        escalate(ex, desk, null, "no help-center answer", "escalate.no-answer", Optional.of(question), false);
+    }
+
+    private void answerWithArticle(Exchange ex, Desk desk, String articleId, DecisionRule rule, String reason, double confidence,
+                                   List<String> candidates) {
+        Optional<Article> found = ports.helpCenter().article(desk.id(), articleId);
+        if (found.isEmpty()) {
+            // the index and the articles disagree (an article removed since indexing): better a person than a dead link
+            ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, "article " + articleId + " is missing",
+                    confidence, articleId, candidates, ex.now()));
+            escalate(ex, desk, null, "article " + articleId + " is missing", "escalate.no-answer", questionBefore(ex), false);
+            return;
+        }
+        Article article = found.get();
+        ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, ex.now()));
+        ex.moveTo(ConversationState.ANSWERED);
+        String summary = article.summary(SUMMARY_CHARS);
+        String link = desk.helpCenter().linkTo(article.id(), article.url());
+        String text = article.title() + (summary.isEmpty() ? "" : "\n\n" + summary)
+                + (link == null ? "" : "\n\n" + phrases.text("answer.more"));
+        ex.say(bot(), text, List.of(
+                new Action(Action.HELPED, phrases.text("action.helped")),
+                new Action(Action.NOT_HELPED, phrases.text("action.not-helped")),
+                new Action(Action.CALL_OPERATOR, phrases.text("action.operator"))), link);
+    }
+
+    // ---- callback
+
+    private void onCallback(Exchange ex, Desk desk) {
+        String tier = ex.conversation().tier();
+        Optional<ChannelPolicy> callback = desk.channel(ChannelKind.CALLBACK);
+        if (callback.isPresent() && callback.get().openTo(tier)) {
+            escalate(ex, desk, DecisionRule.CALLBACK_ACCEPTED, "callback requested; open to tier " + tier, "callback.accepted",
+                    questionBefore(ex), true);
+            return;
+        }
+        String channels = desk.channels().stream()
+                .filter(c -> c.kind() != ChannelKind.CALLBACK && c.openTo(tier))
+                .map(c -> phrases.text("channel." + c.kind().key()) + (c.address() == null || c.address().isBlank() ? "" : " (" + c.address() + ")"))
+                .collect(Collectors.joining(", "));
+        String reply;
+        if (callback.isPresent() && callback.get().enabled() && !callback.get().tiers().isEmpty()) {
+            String tiers = callback.get().tiers().stream().map(t -> desk.tier(t).map(ServiceTier::name).orElse(t)).collect(Collectors.joining(", "));
+            reply = phrases.text("callback.not-available", Map.of("tiers", tiers, "channels", channels));
+        } else {
+            reply = phrases.text("callback.not-offered", "channels", channels);
+        }
+        ex.decide(DecisionRule.CALLBACK_NOT_AVAILABLE, callback.isPresent()
+                ? "callback is not open to tier " + tier + " (open to " + callback.get().tiers() + ")"
+                : "the desk offers no callback");
+        ex.say(bot(), reply);
+    }
+
+    // ---- escalation
+
+    /**
+     * Starts handing the conversation to people: says why, then asks the first thing the desk requires
+     * (or registers the ticket at once when nothing is missing).
+     *
+     * @param rule     the decision to record, or null when the caller recorded it already
+     * @param reason   why the conversation goes to people; kept on the escalation
+     * @param question what the customer asked, used as the description when there is one
+     */
+    private void escalate(Exchange ex, Desk desk, DecisionRule rule, String reason, String introPhrase,
+                          Optional<String> question, boolean callback) {
+        if (rule != null) {
+            ex.decide(rule, reason);
+        }
+        String description = question.filter(q -> !q.isBlank()).orElse(null);
+        ex.moveTo(ConversationState.ESCALATING);
+        String why = reason;
+        ex.update(c -> c.withEscalation(new Escalation(why, null, null, null, description, callback)));
+        ex.say(bot(), phrases.text(introPhrase));
+        askNextOrRegister(ex, desk);
+    }
+
+    private void onEscalationAnswer(Exchange ex, Desk desk, Inbound inbound) {
+        Escalation escalation = ex.conversation().escalation();
+        String text = inbound.text().strip();
+        if (escalation == null || escalation.asking() == null) {
+            askNextOrRegister(ex, desk);
+            return;
+        }
+        switch (escalation.asking()) {
+            case IDENTIFICATION -> {
+                IdentityField field = field(desk, escalation.fieldId());
+                if (text.isEmpty()) {
+                    askField(ex, field, List.of());
+                    return;
+                }
+                List<String> problems = ports.identityCheck().problems(desk.id(), field, text);
+                if (!problems.isEmpty()) {
+                    // the reason names the field and the problems, never the value: it is personal data
+                    ex.decide(DecisionRule.IDENTIFICATION_REJECTED, "field " + field.id() + ": " + String.join("; ", problems));
+                    askField(ex, field, problems);
+                    return;
+                }
+                ex.update(c -> c.identified(field.id(), text));
+            }
+            case CATEGORY -> {
+                Optional<Category> chosen = inbound.action().flatMap(Action::categoryOf).flatMap(desk::category)
+                        .or(() -> categoryNamed(desk, text));
+                if (chosen.isEmpty()) {
+                    askCategory(ex, desk, "ask.category-again");
+                    return;
+                }
+                ex.update(c -> c.withEscalation(c.escalation().withCategory(chosen.get().id())));
+            }
+            case DESCRIPTION -> {
+                if (text.isEmpty() && inbound.attachments().isEmpty()) {
+                    ex.say(bot(), phrases.text("ask.description"));
+                    return;
+                }
+                String description = text.isEmpty() ? "(" + inbound.attachments().size() + " file(s))" : text;
+                ex.update(c -> c.withEscalation(c.escalation().withDescription(description)));
+            }
+        }
+        askNextOrRegister(ex, desk);
+    }
+
+    private void askNextOrRegister(Exchange ex, Desk desk) {
+        Conversation c = ex.conversation();
+        Escalation escalation = c.escalation();
+        for (IdentityField field : requiredFields(desk, escalation.callback())) {
+            if (!c.identification().containsKey(field.id())) {
+                ex.update(x -> x.withEscalation(x.escalation().asking(Escalation.Asking.IDENTIFICATION, field.id())));
+                askField(ex, field, List.of());
+                return;
+            }
+        }
+        if (!desk.categories().isEmpty() && escalation.category() == null) {
+            ex.update(x -> x.withEscalation(x.escalation().asking(Escalation.Asking.CATEGORY, null)));
+            askCategory(ex, desk, "ask.category");
+            return;
+        }
+        if (escalation.description() == null || escalation.description().isBlank()) {
+            ex.update(x -> x.withEscalation(x.escalation().asking(Escalation.Asking.DESCRIPTION, null)));
+            ex.decide(DecisionRule.ASKED_DESCRIPTION, "the ticket needs a description");
+            ex.say(bot(), phrases.text("ask.description"));
+            return;
+        }
+        register(ex, desk);
+    }
+
+    private List<IdentityField> requiredFields(Desk desk, boolean callback) {
+        List<IdentityField> fields = new ArrayList<>(desk.identification().fields().stream().filter(IdentityField::required).toList());
+        if (callback && fields.stream().noneMatch(f -> f.kind() == IdentityField.Kind.PHONE)) {
+            fields.add(new IdentityField(CALLBACK_PHONE, phrases.text("ask.callback-phone"), IdentityField.Kind.PHONE, true));
+        }
+        return fields;
+    }
+
+    private IdentityField field(Desk desk, String fieldId) {
+        return requiredFields(desk, true).stream().filter(f -> f.id().equals(fieldId)).findFirst()
+                .or(() -> desk.identification().fields().stream().filter(f -> f.id().equals(fieldId)).findFirst())
+                .orElseThrow(() -> new IllegalStateException("desk " + desk.id() + " has no identity field '" + fieldId + "' any more"));
+    }
+
+    private void askField(Exchange ex, IdentityField field, List<String> problems) {
+        if (problems.isEmpty()) {
+            ex.decide(DecisionRule.ASKED_IDENTIFICATION, "the desk requires " + field.id());
+            ex.say(bot(), phrases.text("ask.field", "label", field.label()));
+        } else {
+            ex.say(bot(), phrases.text("ask.field-again", Map.of("problems", String.join(" ", problems), "label", field.label())));
+        }
+    }
+
+    private void askCategory(Exchange ex, Desk desk, String phrase) {
+        ex.decide(DecisionRule.ASKED_CATEGORY, "the desk sorts requests into " + desk.categories().stream().map(Category::id).toList());
+        ex.say(bot(), phrases.text(phrase), desk.categories().stream().map(c -> Action.category(c.id(), c.name())).toList(), null);
+    }
+
+    private static Optional<Category> categoryNamed(Desk desk, String text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        String words = CustomerWords.normalize(text);
+        return desk.categories().stream()
+                .filter(c -> CustomerWords.normalize(c.name()).equals(words) || c.id().equalsIgnoreCase(text.strip())
+                        || CustomerWords.mentions(text, c.name())
+                        || c.keywords().stream().anyMatch(k -> CustomerWords.mentions(text, k)))
+                .findFirst();
+    }
+
+    private void register(Exchange ex, Desk desk) {
+        Conversation c = ex.conversation();
+        Escalation escalation = c.escalation();
+        Ticket ticket = ports.tickets().open(new TicketRequest(c.id(), c.desk(), c.customer(), c.customerName(), c.customer().channel(),
+                c.tier(), escalation.category(), c.identification(), escalation.description(), escalation.callback(), ex.now()));
+        ex.update(x -> x.withTicket(ticket));
+        ex.moveTo(ConversationState.WAITING_FOR_OPERATOR);
+        ex.decide(DecisionRule.TICKET_REGISTERED, "ticket " + ticket.number() + " registered (" + escalation.reason() + ")");
+        ZoneId zone = desk.timeZone();
+        StringBuilder text = new StringBuilder(phrases.text("ticket.registered", "number", ticket.number()));
+        if (ticket.firstReplyDue() != null) {
+            text.append(' ').append(phrases.text("ticket.due", Map.of("due", WHEN.format(ticket.firstReplyDue().atZone(zone)), "zone", zoneName(zone, ticket.firstReplyDue()))));
+        } else {
+            text.append(' ').append(phrases.text("ticket.no-due"));
+        }
+        if (!ports.businessHours().isOpen(desk, ex.now())) {
+            text.append("\n\n").append(phrases.text("ticket.out-of-hours", "schedule", ports.businessHours().describe(desk)));
+            Optional<Instant> opening = ports.businessHours().nextOpening(desk, ex.now());
+            opening.ifPresent(at -> text.append(' ').append(phrases.text("ticket.opens-at",
+                    Map.of("opening", WHEN.format(at.atZone(zone)), "zone", zoneName(zone, at)))));
+        }
+        ex.say(bot(), text.toString());
+        ex.publish(summary -> new ConsoleEvent.Queued(summary, ticket));
+    }
+
+    /** «UTC+05:00» at that moment: unambiguous for customers in any city, unlike zone ids. */
+    static String zoneName(ZoneId zone, Instant at) {
+        String offset = zone.getRules().getOffset(at).getId();
+        return "UTC" + ("Z".equals(offset) ? "" : offset);
+    }
+
+    // ---- waiting and closing
+
+    private void acknowledgeWaiting(Exchange ex) {
+        Conversation c = ex.conversation();
+        // one acknowledgement per burst: a customer sending five lines in a row gets one answer, not five
+        boolean justAcknowledged = c.decisions().stream().reduce((a, b) -> b)
+                .filter(d -> d.rule() == DecisionRule.WAITING_ACKNOWLEDGED)
+                .filter(d -> d.at().plus(ACKNOWLEDGEMENT_QUIET).isAfter(ex.now()))
+                .isPresent();
+        if (justAcknowledged) {
+            ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; acknowledged a moment ago");
+            return;
+        }
+        ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; the message joins the ticket");
+        ex.say(bot(), c.ticket() == null ? phrases.text("waiting")
+                : phrases.text("waiting.ticket", "number", c.ticket().number()));
+    }
+
+    private void onClosingAnswer(Exchange ex, Desk desk, Inbound inbound) {
+        String text = inbound.text();
+        boolean no = inbound.action().map(Action.NOTHING_REMAINS::equals).orElse(false)
+                || (inbound.action().isEmpty() && CustomerWords.nothingRemains(text));
+        boolean yes = inbound.action().map(Action.QUESTIONS_REMAIN::equals).orElse(false)
+                || (inbound.action().isEmpty() && CustomerWords.somethingRemains(text));
+        if (no) {
+            ex.moveTo(ConversationState.CLOSED);
+            ex.say(system(), phrases.text("closed"));
+        } else {
+            ex.moveTo(ConversationState.WITH_OPERATOR);
+            if (yes) {
+                ex.say(system(), phrases.text("closing.continue"));
+            }
+        }
+    }
+
+    // ---- helpers
+
+    Author bot() {
+        return Author.bot(phrases.text("author.bot"));
+    }
+
+    Author system() {
+        return Author.system(phrases.text("author.system"));
+    }
+
+    /**
+     * The question the customer asked right before this message, when the bot's last decision was a
+     * help-center lookup on it: it becomes the ticket's description so the customer need not repeat it.
+     */
+    private static Optional<String> questionBefore(Exchange ex) {
+        Conversation c = ex.conversation();
+        return c.decisions().stream()
+                .filter(d -> !ex.answering().equals(d.message()))
+                .reduce((a, b) -> b)
+                .filter(d -> HELP_CENTER_RULES.contains(d.rule()) || d.rule() == DecisionRule.CANDIDATE_CHOSEN)
+                .flatMap(d -> questionOf(c, d.message()));
+    }
+
+    private static Optional<String> questionOf(Conversation c, MessageId message) {
+        return message == null ? Optional.empty()
+                : c.message(message).map(Message::text).filter(t -> !t.isBlank());
+    }
+
+    private static Optional<MessageId> lastBotMessageId(Conversation c) {
+        List<Message> t = c.transcript();
+        for (int i = t.size() - 1; i >= 0; i--) {
+            if (!t.get(i).fromCustomer()) {
+                return Optional.of(t.get(i).id());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,720 @@
+package dev.supportgateway.engine.dialogue;
+
+import static dev.supportgateway.engine.dialogue.Gateway.actionIds;
+import static dev.supportgateway.engine.dialogue.Gateway.said;
+import static dev.supportgateway.engine.dialogue.Gateway.widget;
+import static dev.supportgateway.engine.dialogue.TestDesks.EDOC;
+import static dev.supportgateway.engine.dialogue.TestDesks.EORDER;
+import static dev.supportgateway.engine.dialogue.TestDesks.INITIATIVA;
+import static dev.supportgateway.engine.dialogue.TestDesks.KONUS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.AuthorKind;
+import dev.supportgateway.engine.conversation.BotDecision;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.DecisionRule;
+import dev.supportgateway.engine.conversation.Escalation;
+import dev.supportgateway.engine.conversation.Inbound;
+import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.conversation.Outbound;
+import dev.supportgateway.engine.delivery.ConsoleEvent;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.DeskId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DialoguePolicyTest {
+
+    private final Gateway gateway = new Gateway();
+    private final CustomerAddress customer = widget("session-1");
+    private final Operator anna = new Operator("op-anna", "Анна");
+    private final Operator boris = new Operator("op-boris", "Борис");
+
+    private static final String EDS_QUESTION = "Как продлить ЭЦП?";
+
+    private void edsArticle(DeskId desk) {
+        gateway.article(desk, "eds-renewal", "Как продлить ЭЦП",
+                "Продлить ЭЦП можно в личном кабинете НУЦ. Откройте раздел «Сертификаты» и нажмите «Перевыпустить».\n\nПодробности ниже.");
+        gateway.helpCenter.answer(EDS_QUESTION, "eds-renewal", 0.91);
+    }
+
+    private List<DecisionRule> rules(DeskId desk) {
+        return gateway.conversation(desk, customer).decisions().stream().map(BotDecision::rule).toList();
+    }
+
+    private ConversationState state(DeskId desk) {
+        return gateway.conversation(desk, customer).state();
+    }
+
+    /** Brings an initiativa conversation (no identification, no categories) to WAITING_FOR_OPERATOR. */
+    private Conversation waitingOnInitiativa() {
+        gateway.say(INITIATIVA, customer, "Не открывается отчёт по продажам");
+        assertThat(state(INITIATIVA)).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        return gateway.conversation(INITIATIVA, customer);
+    }
+
+    // ---- rules before the help center
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Здравствуйте!", "здраствуйте", "Привет", "добрый день", "Доброе утро, уважаемая поддержка", "Сәлеметсіз бе"})
+    void greetingIsAnsweredWithoutSearchingTheHelpCenter(String greeting) {
+        Turn turn = gateway.say(EDOC, customer, greeting);
+
+        assertThat(said(turn)).startsWith("Здравствуйте! Я бот службы поддержки.");
+        assertThat(gateway.helpCenter.asked).isEmpty();
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(turn.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.GREETING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"спасибо", "Спс!", "спасибо вам большое", "благодарю за помощь", "рахмет"})
+    void thanksAreAnsweredWithoutSearchingTheHelpCenter(String thanks) {
+        Turn turn = gateway.say(EDOC, customer, thanks);
+
+        assertThat(said(turn)).startsWith("Пожалуйста!");
+        assertThat(gateway.helpCenter.asked).isEmpty();
+        assertThat(turn.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.THANKS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"до свидания", "Досвидания!", "спасибо, до свидания", "всего доброго"})
+    void goodbyeIsAnsweredWithoutSearchingTheHelpCenter(String goodbye) {
+        Turn turn = gateway.say(EDOC, customer, goodbye);
+
+        assertThat(said(turn)).startsWith("До свидания!");
+        assertThat(gateway.helpCenter.asked).isEmpty();
+    }
+
+    @Test
+    void greetingWithAQuestionIsAQuestion() {
+        edsArticle(EDOC);
+        gateway.helpCenter.answer("Здравствуйте! Как продлить ЭЦП?", "eds-renewal", 0.9);
+
+        Turn turn = gateway.say(EDOC, customer, "Здравствуйте! Как продлить ЭЦП?");
+
+        assertThat(gateway.helpCenter.asked).containsExactly("Здравствуйте! Как продлить ЭЦП?");
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.ANSWERED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"оператор", "Оператора!", "живой человек", "позовите специалиста", "соедините с сотрудником",
+            "хочу поговорить с человеком", "можно оператора пожалуйста"})
+    void explicitRequestForAPersonEscalatesAtOnce(String request) {
+        Turn turn = gateway.say(INITIATIVA, customer, request);
+
+        assertThat(gateway.helpCenter.asked).isEmpty();
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.ESCALATING);
+        assertThat(turn.conversation().escalation().asking()).isEqualTo(Escalation.Asking.DESCRIPTION);
+        assertThat(said(turn)).contains("передаю ваш вопрос специалисту").contains("Опишите, пожалуйста, ваш вопрос");
+        assertThat(rules(INITIATIVA)).containsExactly(DecisionRule.PERSON_REQUESTED, DecisionRule.ASKED_DESCRIPTION);
+    }
+
+    @Test
+    void operatorOfElectronicDocumentsIsNotARequestForAPerson() {
+        gateway.say(EDOC, customer, "Оператор ЭДО не принимает документы");
+
+        assertThat(gateway.helpCenter.asked).containsExactly("Оператор ЭДО не принимает документы");
+    }
+
+    @Test
+    void profanityIsWarnedThenServiceStopsAndSupervisorIsFlagged() {
+        Turn warned = gateway.say(EDOC, customer, "вы там все дебилы?");
+
+        assertThat(said(warned)).contains("общайтесь корректно");
+        assertThat(warned.conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(warned.conversation().warnings()).isEqualTo(1);
+        assertThat(gateway.helpCenter.asked).isEmpty();
+
+        Turn stopped = gateway.say(EDOC, customer, "да пошли вы на х*й");
+
+        assertThat(stopped.conversation().state()).isEqualTo(ConversationState.SUSPENDED);
+        assertThat(said(stopped)).contains("Обслуживание прекращено").contains("руководителю");
+        assertThat(gateway.engine.flagged(EDOC)).extracting(s -> s.id()).containsExactly(stopped.conversation().id());
+        assertThat(gateway.console.of(ConsoleEvent.Flagged.class)).hasSize(1);
+        assertThat(rules(EDOC)).containsExactly(DecisionRule.PROFANITY_WARNED, DecisionRule.SERVICE_STOPPED);
+
+        Turn afterwards = gateway.say(EDOC, customer, "Как продлить ЭЦП?");
+        assertThat(afterwards.replies()).isEmpty();
+        assertThat(gateway.helpCenter.asked).isEmpty();
+    }
+
+    @Test
+    void profanityStopsServiceAtOnceOnKonusWithoutWarnings() {
+        Turn turn = gateway.say(KONUS, customer, "с*ка, опять не работает");
+
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.SUSPENDED);
+        assertThat(gateway.engine.flagged(KONUS)).hasSize(1);
+    }
+
+    @Test
+    void supervisorResumesAStoppedConversation() {
+        gateway.say(KONUS, customer, "бля");
+        Conversation stopped = gateway.conversation(KONUS, customer);
+
+        Turn resumed = gateway.engine.resume(stopped.id(), new Operator("sup", "Руководитель"));
+
+        assertThat(resumed.conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(resumed.conversation().warnings()).isZero();
+        assertThat(gateway.engine.flagged(KONUS)).isEmpty();
+    }
+
+    @Test
+    void outOfScopeTopicIsDeclinedWithWhatSupportDoesNotDo() {
+        Turn turn = gateway.say(EDOC, customer, "Не работает интернет через прокси-сервер, помогите настроить");
+
+        assertThat(said(turn)).isEqualTo(TestDesks.EDOC_PROXY_REPLY);
+        assertThat(gateway.helpCenter.asked).isEmpty();
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.BOT);
+        BotDecision decision = turn.conversation().lastDecision().orElseThrow();
+        assertThat(decision.rule()).isEqualTo(DecisionRule.OUT_OF_SCOPE);
+        assertThat(decision.reason()).contains("network").contains("прокси");
+    }
+
+    @Test
+    void outOfScopeTopicWithoutItsOwnReplyNamesTheTopic() {
+        Turn turn = gateway.say(EDOC, customer, "Контрагент не подписывает акт, повлияйте на него");
+
+        assertThat(said(turn)).isEqualTo("Служба поддержки не занимается этим вопросом (действия третьих лиц).");
+    }
+
+    @Test
+    void callbackIsOfferedOnlyToVipOnEdoc() {
+        Turn basic = gateway.say(EDOC, customer, "Перезвоните мне, пожалуйста");
+
+        assertThat(basic.conversation().tier()).isEqualTo("basic");
+        assertThat(basic.conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(said(basic)).contains("Обратный звонок доступен только клиентам с уровнем обслуживания VIP")
+                .contains("онлайн-помощник на сайте").contains("электронная почта (support@mitwork.kz)");
+        assertThat(basic.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.CALLBACK_NOT_AVAILABLE);
+
+        CustomerAddress vip = widget("vip-session");
+        gateway.tiers.tiers.put(vip, "vip");
+        Turn accepted = gateway.say(EDOC, vip, "закажите обратный звонок");
+
+        assertThat(accepted.conversation().tier()).isEqualTo("vip");
+        assertThat(accepted.conversation().state()).isEqualTo(ConversationState.ESCALATING);
+        assertThat(accepted.conversation().escalation().callback()).isTrue();
+        assertThat(said(accepted)).contains("специалист вам перезвонит").contains("ИИН");
+        // after the desk's own fields, the phone to call back
+        gateway.say(EDOC, vip, "900101300123");
+        gateway.say(EDOC, vip, "Иванов Иван");
+        gateway.say(EDOC, vip, "123456789012");
+        Turn phone = gateway.say(EDOC, vip, "ТОО Ромашка");
+        assertThat(said(phone)).contains("номер телефона для обратного звонка");
+    }
+
+    // ---- the help center
+
+    @Test
+    void confidentAnswerOffersHelpedNotHelpedOperator() {
+        edsArticle(EDOC);
+
+        Turn turn = gateway.say(EDOC, customer, EDS_QUESTION);
+
+        Outbound reply = turn.replies().getFirst();
+        assertThat(reply.text()).startsWith("Как продлить ЭЦП\n\nПродлить ЭЦП можно в личном кабинете НУЦ.").doesNotContain("Подробности ниже");
+        assertThat(reply.link()).isEqualTo("https://help.e-doc.kz/articles/eds-renewal");
+        assertThat(reply.actions()).extracting(Action::label).containsExactly("Помогло", "Не помогло", "Позвать оператора");
+        assertThat(reply.author().kind()).isEqualTo(AuthorKind.BOT);
+        assertThat(reply.inReplyTo()).isEqualTo(turn.stored().getFirst().id());
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.ANSWERED);
+        BotDecision decision = turn.conversation().lastDecision().orElseThrow();
+        assertThat(decision.rule()).isEqualTo(DecisionRule.HELP_CENTER_ANSWER);
+        assertThat(decision.article()).isEqualTo("eds-renewal");
+        assertThat(decision.confidence()).isEqualTo(0.91);
+    }
+
+    @Test
+    void helpedIsRecordedAndTheBotGoesOn() {
+        edsArticle(EDOC);
+        gateway.say(EDOC, customer, EDS_QUESTION);
+
+        Turn turn = gateway.press(EDOC, customer, Action.HELPED);
+
+        assertThat(said(turn)).startsWith("Рады, что помогло");
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(turn.conversation().feedback()).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.helped()).isTrue();
+                    assertThat(f.article()).isEqualTo("eds-renewal");
+                });
+    }
+
+    @Test
+    void unsureAnswerSuggestsUpToThreeCandidatesAndPressingOneAnswers() {
+        gateway.article(EDOC, "a1", "Продление ЭЦП", "Продление.");
+        gateway.article(EDOC, "a2", "Установка ЭЦП", "Установка.");
+        gateway.article(EDOC, "a3", "Отзыв ЭЦП", "Отзыв.");
+        gateway.article(EDOC, "a4", "Пароль ЭЦП", "Пароль.");
+        gateway.helpCenter.suggest("ЭЦП", 0.4, "a1", "a2", "a3", "a4");
+
+        Turn suggested = gateway.say(EDOC, customer, "ЭЦП");
+
+        assertThat(said(suggested)).startsWith("Возможно, вы имели в виду");
+        assertThat(actionIds(suggested)).containsExactly("article:a1", "article:a2", "article:a3", Action.CALL_OPERATOR);
+        assertThat(suggested.conversation().lastDecision().orElseThrow().candidates()).containsExactly("a1", "a2", "a3", "a4");
+
+        Turn chosen = gateway.press(EDOC, customer, "article:a2");
+
+        assertThat(said(chosen)).startsWith("Установка ЭЦП");
+        assertThat(chosen.conversation().state()).isEqualTo(ConversationState.ANSWERED);
+        assertThat(chosen.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.CANDIDATE_CHOSEN);
+    }
+
+    @Test
+    void notHelpedEscalates() {
+        gateway.article(INITIATIVA, "report", "Отчёт по продажам", "Откройте раздел «Отчёты».");
+        gateway.helpCenter.answer("Где отчёт по продажам?", "report", 0.8);
+        gateway.say(INITIATIVA, customer, "Где отчёт по продажам?");
+
+        Turn turn = gateway.press(INITIATIVA, customer, Action.NOT_HELPED);
+
+        assertThat(said(turn)).startsWith("Жаль, что ответ не помог");
+        assertThat(turn.conversation().feedback()).singleElement().satisfies(f -> assertThat(f.helped()).isFalse());
+        // the desk asks nothing and the question is known, so the ticket is registered at once
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(gateway.tickets.requests).singleElement()
+                .satisfies(r -> assertThat(r.description()).isEqualTo("Где отчёт по продажам?"));
+    }
+
+    @Test
+    void notHelpedTypedInWordsEscalatesToo() {
+        edsArticle(EDOC);
+        gateway.say(EDOC, customer, EDS_QUESTION);
+
+        Turn turn = gateway.say(EDOC, customer, "не помогло");
+
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.ESCALATING);
+    }
+
+    @Test
+    void noAnswerEscalatesWithTheQuestionAsDescription() {
+        Turn turn = gateway.say(INITIATIVA, customer, "Не открывается отчёт по продажам");
+
+        assertThat(said(turn)).contains("не нашёл ответа");
+        assertThat(gateway.tickets.requests).singleElement()
+                .satisfies(r -> assertThat(r.description()).isEqualTo("Не открывается отчёт по продажам"));
+    }
+
+    // ---- escalation
+
+    @Test
+    void escalationAsksForEachRequiredIdentificationField() {
+        Turn first = gateway.say(EDOC, customer, "Не могу подписать документ");
+        assertThat(said(first)).contains("Укажите, пожалуйста: ИИН.");
+
+        assertThat(said(gateway.say(EDOC, customer, "900101300123"))).isEqualTo("Укажите, пожалуйста: ФИО.");
+        assertThat(said(gateway.say(EDOC, customer, "Иванов Иван Иванович"))).isEqualTo("Укажите, пожалуйста: БИН организации.");
+        assertThat(said(gateway.say(EDOC, customer, "123456789012"))).isEqualTo("Укажите, пожалуйста: наименование организации.");
+        Turn category = gateway.say(EDOC, customer, "ТОО «Ромашка»");
+        assertThat(said(category)).startsWith("Выберите, пожалуйста, тип обращения");
+        assertThat(category.replies().getFirst().actions()).extracting(Action::label).containsExactly("Консультация", "Ошибка/недоработка");
+
+        Turn registered = gateway.press(EDOC, customer, "category:error");
+
+        assertThat(registered.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(registered.conversation().identification()).containsOnlyKeys("iin", "full-name", "bin", "org");
+        assertThat(gateway.tickets.requests).singleElement().satisfies(r -> {
+            assertThat(r.category()).isEqualTo("error");
+            assertThat(r.identification()).containsEntry("iin", "900101300123");
+            assertThat(r.description()).isEqualTo("Не могу подписать документ");
+            assertThat(r.tier()).isEqualTo("basic");
+            assertThat(r.channel()).isEqualTo(ChannelKind.WIDGET);
+        });
+    }
+
+    @Test
+    void categoryMayBeTypedInWords() {
+        gateway.say(EORDER, customer, "оператор");
+        gateway.say(EORDER, customer, "ivanov@firm.ru");
+        gateway.say(EORDER, customer, "7707083893");
+        assertThat(gateway.conversation(EORDER, customer).escalation().asking()).isEqualTo(Escalation.Asking.DESCRIPTION);
+
+        CustomerAddress other = widget("session-2");
+        gateway.say(EDOC, other, "позовите оператора");
+        for (String answer : List.of("900101300123", "Иванов", "123456789012", "ТОО")) {
+            gateway.say(EDOC, other, answer);
+        }
+        Turn chosen = gateway.say(EDOC, other, "консультация");
+        assertThat(chosen.conversation().escalation().category()).isEqualTo("consultation");
+        assertThat(chosen.conversation().escalation().asking()).isEqualTo(Escalation.Asking.DESCRIPTION);
+    }
+
+    @Test
+    void invalidInnIsAskedAgainWithTheReason() {
+        gateway.say(EORDER, customer, "позовите специалиста");
+        gateway.say(EORDER, customer, "ivanov@firm.ru");
+
+        Turn turn = gateway.say(EORDER, customer, "77070838");
+
+        assertThat(said(turn)).isEqualTo("ИНН должен состоять из 10 или 12 цифр. Укажите, пожалуйста, ИНН ещё раз.");
+        Conversation c = turn.conversation();
+        assertThat(c.escalation().fieldId()).isEqualTo("inn");
+        assertThat(c.identification()).doesNotContainKey("inn");
+        BotDecision rejected = c.lastDecision().orElseThrow();
+        assertThat(rejected.rule()).isEqualTo(DecisionRule.IDENTIFICATION_REJECTED);
+        assertThat(rejected.reason()).contains("inn").doesNotContain("77070838");
+
+        Turn accepted = gateway.say(EORDER, customer, "7707083893");
+        assertThat(accepted.conversation().identification()).containsEntry("inn", "7707083893");
+    }
+
+    @Test
+    void ticketNumberIsToldToTheCustomer() {
+        Turn turn = gateway.say(INITIATIVA, customer, "Не открывается отчёт по продажам");
+
+        // 05:00 UTC + 5 s + 2 hours, in Moscow time
+        assertThat(said(turn)).contains("Ваше обращение зарегистрировано под номером INITIATIVA-2026-000001.")
+                .contains("Специалист ответит до 11.03.2026 10:00 (UTC+03:00).");
+        assertThat(turn.conversation().ticket().number()).isEqualTo("INITIATIVA-2026-000001");
+        assertThat(turn.conversation().waitingSince()).isEqualTo(gateway.clock.instant());
+        assertThat(gateway.console.of(ConsoleEvent.Queued.class)).singleElement()
+                .satisfies(q -> assertThat(q.ticket().number()).isEqualTo("INITIATIVA-2026-000001"));
+        assertThat(gateway.engine.open(INITIATIVA)).singleElement()
+                .satisfies(s -> assertThat(s.ticketNumber()).isEqualTo("INITIATIVA-2026-000001"));
+    }
+
+    @Test
+    void outOfHoursEscalationSaysWhenOperatorsWork() {
+        gateway.hours.open = false;
+
+        Turn turn = gateway.say(INITIATIVA, customer, "Не открывается отчёт по продажам");
+
+        assertThat(said(turn)).contains("Сейчас нерабочее время. Операторы работают пн–пт 9:00–18:00 (время Астаны).")
+                .contains("Операторы приступят к работе 16.03.2026 07:00 (UTC+03:00).");
+    }
+
+    @Test
+    void inHoursEscalationDoesNotMentionTheSchedule() {
+        Turn turn = gateway.say(INITIATIVA, customer, "Не открывается отчёт по продажам");
+
+        assertThat(said(turn)).doesNotContain("нерабочее");
+    }
+
+    @Test
+    void messagesWhileWaitingJoinTheTicketAndAreAcknowledgedOncePerBurst() {
+        waitingOnInitiativa();
+
+        Turn first = gateway.say(INITIATIVA, customer, "Добавлю: ошибка 500");
+        Turn second = gateway.say(INITIATIVA, customer, "И скриншот пришлю позже");
+
+        assertThat(said(first)).contains("добавлено к обращению INITIATIVA-2026-000001");
+        assertThat(second.replies()).isEmpty();
+        assertThat(gateway.console.of(ConsoleEvent.CustomerWrote.class)).hasSize(3);
+    }
+
+    // ---- operators
+
+    @Test
+    void botIsSilentWhileOperatorHoldsTheConversation() {
+        Conversation waiting = waitingOnInitiativa();
+        Turn joined = gateway.engine.takeOver(waiting.id(), anna);
+        assertThat(said(joined)).isEqualTo("К диалогу подключился оператор Анна.");
+        int asked = gateway.helpCenter.asked.size();
+
+        Turn turn = gateway.say(INITIATIVA, customer, "Здравствуйте, а как долго ждать? Где отчёт?");
+
+        assertThat(turn.replies()).isEmpty();
+        assertThat(gateway.helpCenter.asked).hasSize(asked);
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(turn.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.SILENT_WHILE_OPERATOR_HOLDS);
+        assertThat(gateway.console.of(ConsoleEvent.CustomerWrote.class).getLast().message().text())
+                .isEqualTo("Здравствуйте, а как долго ждать? Где отчёт?");
+
+        Turn answer = gateway.engine.reply(waiting.id(), anna, "Отчёт будет готов через час.");
+        assertThat(answer.replies()).singleElement().satisfies(r -> {
+            assertThat(r.author().kind()).isEqualTo(AuthorKind.OPERATOR);
+            assertThat(r.author().displayName()).isEqualTo("Анна");
+            assertThat(r.inReplyTo()).isEqualTo(turn.stored().getFirst().id());
+            assertThat(r.replyToExternalId()).isEqualTo(turn.stored().getFirst().externalId());
+        });
+    }
+
+    @Test
+    void anyBotChatCanBeTakenOver() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+
+        Turn turn = gateway.engine.takeOver(c.id(), anna);
+
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(turn.conversation().operator()).isEqualTo(anna);
+    }
+
+    @Test
+    void twoOperatorsCannotHoldOneConversation() {
+        Conversation waiting = waitingOnInitiativa();
+        gateway.engine.takeOver(waiting.id(), anna);
+
+        assertThatThrownBy(() -> gateway.engine.takeOver(waiting.id(), boris))
+                .isInstanceOf(HeldByAnotherOperator.class)
+                .hasMessageContaining("held by operator Анна");
+        assertThatThrownBy(() -> gateway.engine.reply(waiting.id(), boris, "Я тоже тут"))
+                .isInstanceOf(HeldByAnotherOperator.class);
+        assertThatThrownBy(() -> gateway.engine.close(waiting.id(), boris))
+                .isInstanceOf(HeldByAnotherOperator.class);
+        assertThat(gateway.engine.takeOver(waiting.id(), anna).replies()).as("taking one's own again changes nothing").isEmpty();
+        assertThat(gateway.conversation(INITIATIVA, customer).operator()).isEqualTo(anna);
+    }
+
+    @Test
+    void operatorCannotReplyWithoutTakingOver() {
+        Conversation waiting = waitingOnInitiativa();
+
+        assertThatThrownBy(() -> gateway.engine.reply(waiting.id(), anna, "Здравствуйте"))
+                .isInstanceOf(NotHeldByOperator.class);
+        assertThatThrownBy(() -> gateway.engine.returnToBot(waiting.id(), anna))
+                .isInstanceOf(NotHeldByOperator.class);
+    }
+
+    @Test
+    void returnToBotLetsTheBotAnswerAgain() {
+        edsArticle(INITIATIVA);
+        Conversation waiting = waitingOnInitiativa();
+        gateway.engine.takeOver(waiting.id(), anna);
+
+        Turn returned = gateway.engine.returnToBot(waiting.id(), anna);
+
+        assertThat(said(returned)).contains("снова отвечает бот");
+        assertThat(returned.conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(returned.conversation().operator()).isNull();
+        Turn answered = gateway.say(INITIATIVA, customer, EDS_QUESTION);
+        assertThat(answered.conversation().state()).isEqualTo(ConversationState.ANSWERED);
+        assertThat(said(answered)).startsWith("Как продлить ЭЦП");
+    }
+
+    @Test
+    void eorderAsksWhetherQuestionsRemainBeforeClosing() {
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.takeOver(c.id(), anna);
+
+        Turn asked = gateway.engine.close(c.id(), anna);
+
+        assertThat(asked.conversation().state()).isEqualTo(ConversationState.CLOSING);
+        assertThat(asked.replies()).singleElement().satisfies(r -> {
+            assertThat(r.text()).isEqualTo("Остались ли у вас вопросы?");
+            assertThat(r.author().kind()).isEqualTo(AuthorKind.OPERATOR);
+            assertThat(r.actions()).extracting(Action::id).containsExactly(Action.QUESTIONS_REMAIN, Action.NOTHING_REMAINS);
+        });
+
+        Turn more = gateway.say(EORDER, customer, "да, ещё один вопрос");
+        assertThat(more.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(more.conversation().operator()).isEqualTo(anna);
+
+        gateway.engine.close(c.id(), anna);
+        Turn done = gateway.say(EORDER, customer, "нет, спасибо");
+        assertThat(done.conversation().state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(said(done)).isEqualTo("Диалог завершён. Спасибо за обращение!");
+        assertThat(gateway.engine.open(EORDER)).isEmpty();
+    }
+
+    @Test
+    void closingQuestionAnsweredWithAQuestionGoesToTheOperator() {
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        gateway.engine.close(c.id(), anna);
+
+        Turn turn = gateway.say(EORDER, customer, "А как выгрузить реестр ордеров за месяц?");
+
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(turn.replies()).isEmpty();
+    }
+
+    @Test
+    void closingTwiceClosesWithoutTheCustomersAnswer() {
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.close(c.id(), anna);
+
+        Turn closed = gateway.engine.close(c.id(), anna);
+
+        assertThat(closed.conversation().state()).isEqualTo(ConversationState.CLOSED);
+    }
+
+    @Test
+    void edocClosesAtOnce() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation waiting = gateway.conversation(EDOC, customer);
+
+        Turn closed = gateway.engine.close(waiting.id(), anna);
+
+        assertThat(closed.conversation().state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(said(closed)).isEqualTo("Диалог завершён. Спасибо за обращение!");
+    }
+
+    @Test
+    void aMessageAfterClosingOpensANewConversation() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation first = gateway.conversation(EDOC, customer);
+        gateway.engine.close(first.id(), anna);
+
+        Turn next = gateway.say(EDOC, customer, "привет снова");
+
+        assertThat(next.conversation().id()).isNotEqualTo(first.id());
+        assertThat(next.conversation().transcript()).hasSize(2);
+    }
+
+    @Test
+    void forbiddenJargonInOperatorReplyIsRefused() {
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        int delivered = gateway.deliveries.delivered.size();
+
+        assertThatThrownBy(() -> gateway.engine.reply(c.id(), anna, "Перезагрузите сервак, а потом переустановите винду"))
+                .isInstanceOf(ForbiddenWordsInReply.class)
+                .satisfies(e -> assertThat(((ForbiddenWordsInReply) e).words()).containsExactly("винда", "сервак"));
+        assertThat(gateway.deliveries.delivered).hasSize(delivered);
+        assertThat(gateway.engine.reply(c.id(), anna, "Перезагрузите сервер и проверьте настройки прокси-сервера").replies()).hasSize(1);
+    }
+
+    // ---- the conversation itself
+
+    @Test
+    void oneConversationPerCustomerPerDesk() {
+        Turn first = gateway.say(EDOC, customer, "привет");
+        Turn second = gateway.say(EDOC, customer, "спасибо");
+        Turn otherDesk = gateway.say(EORDER, customer, "привет");
+        Turn otherChannel = gateway.say(EDOC, CustomerAddress.of(ChannelKind.TELEGRAM, "100500"), "привет");
+
+        assertThat(second.conversation().id()).isEqualTo(first.conversation().id());
+        assertThat(second.conversation().transcript()).hasSize(4);
+        assertThat(otherDesk.conversation().id()).isNotEqualTo(first.conversation().id());
+        assertThat(otherChannel.conversation().id()).isNotEqualTo(first.conversation().id());
+    }
+
+    @Test
+    void redeliveredInboundIsANoOp() {
+        Inbound inbound = Inbound.text(EDOC, customer, "update-42", "привет", Gateway.START);
+        Turn first = gateway.engine.receive(inbound);
+
+        Turn again = gateway.engine.receive(inbound);
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.replies()).isEmpty();
+        assertThat(again.stored()).isEmpty();
+        assertThat(gateway.conversation(EDOC, customer).transcript()).hasSize(first.conversation().transcript().size());
+        assertThat(gateway.deliveries.delivered).hasSize(1);
+    }
+
+    @Test
+    void everyReplyIsStoredBeforeItIsDelivered() {
+        Turn turn = gateway.say(EDOC, customer, "привет");
+
+        Outbound delivered = gateway.deliveries.delivered.getFirst();
+        assertThat(turn.conversation().version()).isEqualTo(1);
+        assertThat(turn.conversation().message(delivered.id())).isPresent();
+        assertThat(delivered.channel()).isEqualTo(ChannelKind.WIDGET);
+        assertThat(delivered.customer()).isEqualTo(customer);
+    }
+
+    @Test
+    void transcriptAndDecisionsKeepTheWholeConversation() {
+        edsArticle(INITIATIVA);
+        gateway.say(INITIATIVA, customer, "Привет");
+        gateway.say(INITIATIVA, customer, EDS_QUESTION);
+        gateway.press(INITIATIVA, customer, Action.NOT_HELPED);
+        Conversation c = gateway.conversation(INITIATIVA, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        gateway.engine.reply(c.id(), anna, "Сейчас посмотрю.");
+
+        Conversation after = gateway.conversation(INITIATIVA, customer);
+        assertThat(after.transcript()).extracting(m -> m.author().kind()).containsExactly(
+                AuthorKind.CUSTOMER, AuthorKind.BOT, AuthorKind.CUSTOMER, AuthorKind.BOT, AuthorKind.CUSTOMER, AuthorKind.BOT,
+                AuthorKind.BOT, AuthorKind.SYSTEM, AuthorKind.OPERATOR);
+        assertThat(after.decisions()).extracting(BotDecision::rule).containsExactly(DecisionRule.GREETING,
+                DecisionRule.HELP_CENTER_ANSWER, DecisionRule.FEEDBACK_NOT_HELPED, DecisionRule.TICKET_REGISTERED);
+        assertThat(after.decisions()).allSatisfy(d -> assertThat(d.reason()).isNotBlank());
+    }
+
+    @Test
+    void personalDataStaysOutOfTextsMeantForLogs() {
+        gateway.say(EORDER, customer, "оператор");
+        gateway.say(EORDER, customer, "ivanov@firm.ru");
+        gateway.say(EORDER, customer, "7707083893");
+        Conversation c = gateway.conversation(EORDER, customer);
+
+        assertThat(c.toString()).doesNotContain("ivanov").doesNotContain("7707083893").doesNotContain("session-1");
+        assertThat(c.decisions()).allSatisfy(d -> assertThat(d.reason()).doesNotContain("7707083893").doesNotContain("ivanov"));
+        assertThat(gateway.tickets.requests).isEmpty();
+    }
+
+    @Test
+    void unknownDeskIsRefused() {
+        assertThatThrownBy(() -> gateway.say(DeskId.of("nowhere"), customer, "привет")).isInstanceOf(UnknownDesk.class);
+    }
+
+    // ---- illegal transitions through the engine
+
+    @Test
+    void takingOverAStoppedConversationIsIllegal() {
+        gateway.say(KONUS, customer, "бля");
+        Conversation stopped = gateway.conversation(KONUS, customer);
+
+        assertThatThrownBy(() -> gateway.engine.takeOver(stopped.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .hasMessageContaining("from SUSPENDED to WITH_OPERATOR");
+    }
+
+    @Test
+    void closingAClosedConversationIsIllegal() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+        gateway.engine.close(c.id(), anna);
+
+        assertThatThrownBy(() -> gateway.engine.close(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .hasMessageContaining("from CLOSED to CLOSED");
+        assertThatThrownBy(() -> gateway.engine.takeOver(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class);
+    }
+
+    @Test
+    void resumingAConversationThatIsNotStoppedIsIllegal() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+
+        assertThatThrownBy(() -> gateway.engine.resume(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class);
+    }
+
+    @Test
+    void returningToTheBotWhileAskingTheClosingQuestionIsIllegal() {
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        gateway.engine.close(c.id(), anna);
+
+        assertThatThrownBy(() -> gateway.engine.returnToBot(c.id(), anna))
+                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .hasMessageContaining("from CLOSING to BOT");
+    }
+
+    @Test
+    void unknownConversationIsReported() {
+        assertThatThrownBy(() -> gateway.engine.takeOver(dev.supportgateway.engine.conversation.ConversationId.of("nope"), anna))
+                .isInstanceOf(ConversationNotFound.class);
+    }
+
+    @Test
+    void aFailingChannelDoesNotUndoTheStoredTurn() {
+        DialoguePorts failing = new DialoguePorts(new TestPorts.KnownDesks(TestDesks.all()), gateway.conversations, gateway.helpCenter,
+                gateway.tickets, new TestPorts.DigitRules(), gateway.hours, gateway.tiers,
+                outbound -> { throw new IllegalStateException("channel down"); }, gateway.console,
+                new InProcessConversationLocks(), gateway.clock);
+        ConversationEngine engine = new ConversationEngine(failing, BotPhrases.russian());
+
+        Turn turn = engine.receive(Inbound.text(EDOC, customer, "x-1", "привет", Gateway.START));
+
+        assertThat(turn.replies()).hasSize(1);
+        assertThat(gateway.conversation(EDOC, customer).transcript()).hasSize(2);
+    }
+}
