@@ -14,9 +14,7 @@ import dev.supportgateway.engine.escalation.IdentityCheck;
 import dev.supportgateway.engine.escalation.Subscriptions;
 import dev.supportgateway.engine.escalation.Tickets;
 import dev.supportgateway.engine.helpcenter.HelpCenter;
-import dev.supportgateway.infra.config.GatewayProperties;
 import dev.supportgateway.infra.desk.DeskCatalog;
-import dev.supportgateway.infra.desk.DeskFiles;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +28,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class DialogueConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    DeskCatalog deskCatalog(GatewayProperties properties) {
-        return DeskFiles.load(properties.desks());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Desks desks(DeskCatalog catalog) {
-        return catalog::desk;
-    }
 
     @Bean
     @ConditionalOnMissingBean
