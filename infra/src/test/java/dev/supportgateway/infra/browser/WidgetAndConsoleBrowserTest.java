@@ -1,0 +1,171 @@
+package dev.supportgateway.infra.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.supportgateway.infra.GatewayApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole path in real browsers: a customer on {@code /demo/edoc} asks, gets an article, says it did not help;
+ * an operator logs into the console in another browser context, takes the chat over and replies; the customer
+ * sees it; the operator hands the chat back and the bot answers again. Screenshots go to target/screenshots.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WidgetAndConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("gateway.desks", () -> Paths.get("..", "desks").toAbsolutePath().normalize().toString());
+        registry.add("gateway.data", () -> data.toString());
+    }
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launchChromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium): browser test skipped");
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void customerBotOperatorAndBackToTheBot() {
+        try (BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+             BrowserContext operatorContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/demo/edoc"));
+            customer.getByTestId("widget-open").click();
+            Locator messages = customer.getByTestId("widget-message");
+            Locator bot = customer.locator("[data-testid=widget-message][data-author=bot]");
+
+            ask(customer, "Как зарегистрировать ошибку на портале?");
+            assertThat(bot.first()).isVisible();
+            assertThat(customer.locator("[data-testid=widget-message][data-author=customer]").first())
+                    .hasText("Как зарегистрировать ошибку на портале?");
+            Locator notHelped = customer.getByTestId("widget-action").filter(new Locator.FilterOptions().setHasText("Не помогло"));
+            if (notHelped.count() == 0) {
+                // the bot was not sure and offered candidates: take the first article, then say it did not help
+                customer.getByTestId("widget-action").first().click();
+            }
+            assertThat(notHelped.last()).isVisible();
+            customer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-article.png")));
+            int before = bot.count();
+            notHelped.last().click();
+            assertThat(bot.nth(before)).isVisible();
+
+            Page console = operatorContext.newPage();
+            console.navigate(url("/console"));
+            console.getByTestId("console-username").fill("operator");
+            console.getByTestId("console-password").fill("operator");
+            console.getByTestId("console-login").click();
+            Locator conversation = console.getByTestId("console-conversation").first();
+            assertThat(conversation).isVisible();
+            conversation.click();
+            console.getByTestId("console-take-over").click();
+            assertThat(console.getByTestId("console-input")).isEnabled();
+
+            Locator system = customer.locator("[data-testid=widget-message][data-author=system]");
+            assertThat(system.last()).containsText("Оператор Демо");
+
+            console.getByTestId("console-input").fill("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");
+            console.getByTestId("console-send").click();
+            Locator operator = customer.locator("[data-testid=widget-message][data-author=operator]");
+            assertThat(operator.last()).containsText("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");
+            assertThat(console.getByTestId("console-message").last()).containsText("помогу зарегистрировать ошибку");
+            customer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-operator.png")));
+            console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console.png")));
+
+            console.getByTestId("console-return-to-bot").click();
+            assertThat(system.last()).containsText("бот");
+            int botBefore = bot.count();
+            ask(customer, "Какие часы работы службы поддержки?");
+            assertThat(bot.nth(botBefore)).isVisible();
+            assertThat(messages.last()).hasAttribute("data-author", Pattern.compile("bot"));
+            customer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-back-to-bot.png")));
+        }
+    }
+
+    @Test
+    void onAPhoneTheWidgetFillsTheScreenAndSurvivesAReload() {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true))) {
+            Page page = phone.newPage();
+            page.navigate(url("/demo/edoc"));
+            page.getByTestId("widget-open").click();
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG)).isVisible();
+            ask(page, "Здравствуйте");
+            assertThat(page.locator("[data-testid=widget-message][data-author=bot]").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-phone.png")));
+            int shown = page.getByTestId("widget-message").count();
+
+            page.reload();
+            page.getByTestId("widget-open").click();
+            assertThat(page.getByTestId("widget-message")).hasCount(shown);
+        }
+    }
+
+    @Test
+    void unknownDeskHasNoDemoPage() {
+        try (BrowserContext context = browser.newContext()) {
+            assertThat(context.request().get(url("/demo/nosuchdesk"))).not().isOK();
+            Page index = context.newPage();
+            index.navigate(url("/"));
+            assertThat(index.locator("a[href='/demo/edoc']")).isVisible();
+            assertThat(index.locator("a[href='/console']")).isVisible();
+        }
+    }
+
+    private static void ask(Page page, String text) {
+        page.getByTestId("widget-input").fill(text);
+        page.getByTestId("widget-send").click();
+    }
+}
