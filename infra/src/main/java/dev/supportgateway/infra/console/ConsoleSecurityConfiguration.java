@@ -38,6 +38,8 @@ public class ConsoleSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/console/csrf", LOGIN).permitAll()
                         .requestMatchers("/api/v1/console/**", "/ws/console").authenticated()
+                        // re-indexing costs CPU for every desk: a supervisor's job, not an anonymous caller's
+                        .requestMatchers("/api/v1/admin/**").hasRole("SUPERVISOR")
                         .requestMatchers("/api/v1/desks/**", "/actuator/health/**", "/actuator/health").permitAll()
                         .anyRequest().permitAll())
                 // the console's script reads the token from /api/v1/console/csrf and sends it as X-CSRF-TOKEN;

@@ -34,7 +34,7 @@ final class ConsoleViews {
     Row row(ConversationSummary s) {
         String deskName = desks.find(s.desk()).map(d -> d.name()).orElse(s.desk().value());
         String who = (s.customerName() == null || s.customerName().isBlank() ? "Посетитель" : PersonalData.mask(s.customerName()))
-                + " · " + s.customer().channel().key() + " " + PersonalData.mask(s.customer().address());
+                + " · " + s.customer().channel().key() + " " + shortMask(s.customer().address());
         return new Row(s.id().value(), s.desk().value(), deskName, who, s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 label(s.state()), s.operator() == null ? null : s.operator().id(),
                 s.operator() == null ? null : s.operator().displayName(), s.ticketNumber(), s.waitingSince(),
@@ -42,12 +42,25 @@ final class ConsoleViews {
     }
 
     Transcript transcript(Conversation c) {
-        return new Transcript(row(c.summary()), c.transcript().stream().map(ConsoleViews::line).toList());
+        return new Transcript(row(c.summary()), c.transcript().stream().map(m -> line(c, m)).toList());
     }
 
-    private static Line line(Message m) {
-        return new Line(m.id().value(), m.author().kind().name().toLowerCase(Locale.ROOT), m.author().displayName(), m.text(),
+    /** A button press has no text: the operator sees the button's label instead. */
+    private static Line line(Conversation c, Message m) {
+        String text = m.text();
+        if (text.isBlank() && m.actionId() != null) {
+            String label = c.transcript().stream().flatMap(x -> x.actions().stream())
+                    .filter(a -> a.id().equals(m.actionId())).map(Action::label).reduce((a, b) -> b).orElse(m.actionId());
+            text = "[нажата кнопка «" + label + "»]";
+        }
+        return new Line(m.id().value(), m.author().kind().name().toLowerCase(Locale.ROOT), m.author().displayName(), text,
                 m.actions(), m.link(), m.at());
+    }
+
+    /** Masked and short: a widget token is long and says nothing to an operator beyond telling two customers apart. */
+    private static String shortMask(String address) {
+        String masked = PersonalData.mask(address);
+        return masked.length() <= 16 ? masked : masked.substring(0, 2) + "…" + masked.substring(masked.length() - 2);
     }
 
     static String label(ConversationState state) {

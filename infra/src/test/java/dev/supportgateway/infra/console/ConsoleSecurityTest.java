@@ -1,0 +1,149 @@
+package dev.supportgateway.infra.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.Inbound;
+import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.infra.GatewayApplication;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The console API over HTTP: login with CSRF, what needs a session, and one conversation for one operator. */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleSecurityTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("gateway.desks", () -> Paths.get("..", "desks").toAbsolutePath().normalize().toString());
+        registry.add("gateway.data", () -> data.toString());
+        registry.add("gateway.operators[0].username", () -> "aigerim");
+        registry.add("gateway.operators[0].display-name", () -> "Айгерим");
+        registry.add("gateway.operators[0].password-hash", () -> new BCryptPasswordEncoder().encode("s3cret-aigerim"));
+        registry.add("gateway.operators[0].desks", () -> "edoc");
+        registry.add("gateway.operators[1].username", () -> "ivan");
+        registry.add("gateway.operators[1].password-hash", () -> new BCryptPasswordEncoder().encode("s3cret-ivan"));
+        registry.add("gateway.operators[1].desks", () -> "atlas");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConversationEngine engine;
+
+    /** One browser: a cookie jar, the CSRF token of the moment. */
+    final class Browser {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf;
+
+        HttpResponse<String> send(String method, String path, String body, String contentType, boolean withCsrf) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            if (withCsrf && csrf != null) {
+                request.header("X-CSRF-TOKEN", csrf);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        void refreshCsrf() throws Exception {
+            csrf = JSON.readTree(send("GET", "/api/v1/console/csrf", null, null, false).body()).path("token").asString();
+        }
+
+        HttpResponse<String> login(String username, String password) throws Exception {
+            refreshCsrf();
+            HttpResponse<String> response = send("POST", "/api/v1/console/login", "username=" + username + "&password=" + password,
+                    "application/x-www-form-urlencoded", true);
+            refreshCsrf();
+            return response;
+        }
+
+        HttpResponse<String> post(String path, String json) throws Exception {
+            return send("POST", path, json, json == null ? null : "application/json", true);
+        }
+    }
+
+    @Test
+    void theConsoleApiNeedsALoggedInOperator() throws Exception {
+        Browser anonymous = new Browser();
+        assertThat(anonymous.send("GET", "/api/v1/console/conversations", null, null, false).statusCode()).isEqualTo(401);
+        assertThat(anonymous.send("GET", "/api/v1/console/me", null, null, false).statusCode()).isEqualTo(401);
+        assertThat(anonymous.send("GET", "/actuator/health", null, null, false).statusCode()).isEqualTo(200);
+        assertThat(anonymous.send("GET", "/console", null, null, false).statusCode()).isEqualTo(200);
+        assertThat(anonymous.send("GET", "/widget.js", null, null, false).body()).contains("widget-open");
+        assertThatThrownBy(() -> anonymous.http.newWebSocketBuilder()
+                .header("Origin", "http://localhost:" + port)
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws/console"), new WebSocket.Listener() { }).join())
+                .isInstanceOf(CompletionException.class).cause().isInstanceOf(WebSocketHandshakeException.class);
+    }
+
+    @Test
+    void loginChecksThePasswordAndTheCsrfToken() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> noToken = browser.send("POST", "/api/v1/console/login", "username=operator&password=operator",
+                "application/x-www-form-urlencoded", false);
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> wrong = browser.login("operator", "wrong");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("Неверный логин или пароль");
+        assertThat(browser.login("operator", "operator").statusCode()).isEqualTo(200);
+        JsonNode me = JSON.readTree(browser.send("GET", "/api/v1/console/me", null, null, false).body());
+        assertThat(me.path("displayName").asString()).isEqualTo("Оператор Демо");
+        assertThat(browser.send("POST", "/api/v1/console/logout", null, null, false).statusCode())
+                .as("a change without the CSRF token is refused").isEqualTo(403);
+    }
+
+    @Test
+    void twoOperatorsCannotHoldOneConversationAndOthersDesksStayHidden() throws Exception {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "t-" + UUID.randomUUID());
+        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "c-1", "Здравствуйте", Instant.now()))
+                .conversation().id();
+        engine.takeOver(id, new Operator("operator", "Оператор Демо"));
+
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.send("GET", "/api/v1/console/conversations", null, null, false).body()).contains(id.value());
+        HttpResponse<String> takeOver = aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null);
+        assertThat(takeOver.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(takeOver.body()).path("error").asString()).isEqualTo("Этот чат уже ведёт оператор Оператор Демо");
+        HttpResponse<String> reply = aigerim.post("/api/v1/console/conversations/" + id + "/reply", "{\"text\":\"Добрый день\"}");
+        assertThat(reply.statusCode()).isEqualTo(409);
+
+        Browser ivan = new Browser();
+        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        assertThat(ivan.send("GET", "/api/v1/console/conversations", null, null, false).body()).doesNotContain(id.value());
+        assertThat(ivan.send("GET", "/api/v1/console/conversations/" + id, null, null, false).statusCode()).isEqualTo(404);
+    }
+}
