@@ -29,9 +29,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tickets and their number sequences in SQL. A number is taken by incrementing the desk's row for the
- * year under its row lock, so concurrent registrations on any node wait for each other and never share
- * or skip a number (a rolled-back registration gives its number back with the rollback).
+ * Tickets and their number sequences in SQL. A number is taken in a short transaction of its own that
+ * increments the desk's row for the year under its row lock, so concurrent registrations on any node wait
+ * for each other only briefly and never share or skip a number. (A registration that fails after taking
+ * its number leaves that number unused.)
  */
 final class JdbcTicketStore implements TicketStore {
 

@@ -10,7 +10,10 @@ import dev.supportgateway.engine.escalation.TicketRequest;
 import dev.supportgateway.routing.ticket.RegisteredTicket;
 import dev.supportgateway.routing.ticket.TicketNumber;
 import dev.supportgateway.routing.ticket.TicketRegister;
+import dev.supportgateway.engine.conversation.ConversationId;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +70,24 @@ class H2StorageTest extends StorageContract {
             assertThat(registered.asTicket()).isEqualTo(ticket);
             assertThat(stores.register().queue(EDOC)).containsExactly(registered);
             assertThat(stores.tickets().nextNumber(EDOC, 2026)).hasToString("EDOC-2026-000002");
+        }
+    }
+
+    @Test
+    void anAcknowledgedMessageSurvivesAKilledProcess(@TempDir Path gatewayData) throws Exception {
+        ConversationId id = ConversationId.random();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process killed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KilledGateway.class.getName(),
+                gatewayData.toString(), id.value())
+                .redirectErrorStream(true).start();
+        String output = new String(killed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("stored");
+
+        try (HikariDataSource restarted = TestDatabases.h2(gatewayData)) {
+            JdbcConversations conversations = stores(restarted).conversations();
+            assertThat(conversations.find(id)).isPresent();
+            assertThat(conversations.received(EDOC, IVAN, "tg-acknowledged")).isTrue();
         }
     }
 

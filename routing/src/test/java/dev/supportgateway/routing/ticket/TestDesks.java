@@ -9,6 +9,8 @@ import dev.supportgateway.engine.desk.ChannelPolicy;
 import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.desk.HelpCenterSettings;
+import dev.supportgateway.engine.desk.Identification;
+import dev.supportgateway.engine.desk.IdentityField;
 import dev.supportgateway.engine.desk.Priority;
 import dev.supportgateway.engine.desk.ServiceTier;
 import dev.supportgateway.engine.desk.SlaRule;
@@ -57,7 +59,10 @@ final class TestDesks {
                         new SlaRule("vip", null, "immediate", null, limit("30 minutes"), null),
                         new SlaRule("vip", null, null, null, null, limit("1 business day")),
                         new SlaRule("basic", null, null, null, limit("1 business day"), limit("2 business days"))),
-                null, null, null, null, null, new HelpCenterSettings("articles", null));
+                new Identification(true, List.of(new IdentityField("iin", "ИИН", IdentityField.Kind.IIN, true),
+                        new IdentityField("full-name", "ФИО", IdentityField.Kind.FULL_NAME, true),
+                        new IdentityField("bin", "БИН", IdentityField.Kind.BIN, false))),
+                null, null, null, null, new HelpCenterSettings("articles", null));
     }
 
     /** Конус: 8:30–12:00 and 13:00–17:30 Ulan-Ude time; a critical incident is critical and handled out of turn. */

@@ -17,7 +17,6 @@ import dev.supportgateway.engine.escalation.TicketRequest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -124,9 +123,8 @@ class TicketRegisterTest {
 
     @Test
     void aTicketKeepsWhatTheBotCollected() {
-        Map<String, String> identification = new LinkedHashMap<>();
-        identification.put("iin", "900101300123");
-        identification.put("full-name", "Иванов Иван Иванович");
+        Map<String, String> identification = Map.of("full-name", "Иванов Иван Иванович", "iin", "900101300123",
+                "note", "звонить после обеда");
         ConversationId conversation = ConversationId.of("c-collected");
         TicketRequest request = new TicketRequest(conversation, EDOC, CustomerAddress.of(ChannelKind.TELEGRAM, "42"), "Иван",
                 ChannelKind.TELEGRAM, "vip", "error", identification, "Не подписывается документ", true, astana("2026-03-02T10:00"));
@@ -139,8 +137,9 @@ class TicketRegisterTest {
         assertThat(ticket.tier()).isEqualTo("vip");
         assertThat(ticket.priority()).isEqualTo("normal");
         assertThat(ticket.category()).isEqualTo("error");
+        // in the order the desk asks for the fields, whatever order the request had
         assertThat(ticket.identification()).containsExactly(Map.entry("iin", "900101300123"),
-                Map.entry("full-name", "Иванов Иван Иванович"));
+                Map.entry("full-name", "Иванов Иван Иванович"), Map.entry("note", "звонить после обеда"));
         assertThat(ticket.description()).isEqualTo("Не подписывается документ");
         assertThat(ticket.callback()).isTrue();
         assertThat(ticket.toString()).doesNotContain("900101300123", "Иванов", "подписывается");
