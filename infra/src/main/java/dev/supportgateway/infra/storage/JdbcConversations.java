@@ -1,0 +1,309 @@
+package dev.supportgateway.infra.storage;
+
+import static dev.supportgateway.infra.storage.SqlTime.instant;
+import static dev.supportgateway.infra.storage.SqlTime.toSql;
+
+import dev.supportgateway.engine.conversation.Author;
+import dev.supportgateway.engine.conversation.AuthorKind;
+import dev.supportgateway.engine.conversation.BotDecision;
+import dev.supportgateway.engine.conversation.ConcurrentConversationChange;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.ConversationSummary;
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.DecisionRule;
+import dev.supportgateway.engine.conversation.Escalation;
+import dev.supportgateway.engine.conversation.Feedback;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.conversation.MessageId;
+import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.escalation.Ticket;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Conversations in SQL: one row per conversation guarded by its version, and the transcript, bot
+ * decisions and feedback as append-only rows, of which a save writes only the new ones.
+ */
+final class JdbcConversations implements Conversations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcConversations.class);
+
+    /** Columns a save may change; id, desk, customer and opening time never change. */
+    private static final List<String> CHANGING = List.of("open_key", "customer_name", "state", "operator_id",
+            "operator_name", "tier", "identification", "escalation_reason", "escalation_asking", "escalation_field",
+            "escalation_category", "escalation_description", "escalation_callback", "ticket_number",
+            "ticket_first_reply_due", "warnings", "updated_at", "waiting_since", "last_message_at", "version");
+    private static final List<String> FIXED = List.of("id", "desk", "channel", "address", "opened_at");
+
+    private static final String INSERT = "insert into conversation (" + String.join(", ", all()) + ") values ("
+            + all().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+    private static final String UPDATE = "update conversation set "
+            + CHANGING.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
+            + " where id = :id and version = :read_version";
+    private static final String INSERT_MESSAGE = "insert into conversation_message (id, conversation_id, seq_no, desk,"
+            + " channel, address, author_kind, author_id, author_name, body, actions, link, attachments, external_id,"
+            + " action_id, in_reply_to, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_DECISION = "insert into bot_decision (conversation_id, seq_no, message_id,"
+            + " decision_rule, reason, confidence, article, candidates, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_FEEDBACK = "insert into answer_feedback (conversation_id, seq_no, answer_id,"
+            + " article, helped, given_at) values (?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
+    private final TransactionTemplate transactions;
+
+    JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public Optional<Conversation> findOpen(DeskId desk, CustomerAddress customer) {
+        return sql.sql("select id from conversation where open_key = ?")
+                .param(openKey(desk, customer))
+                .query(String.class).optional()
+                .flatMap(id -> find(ConversationId.of(id)));
+    }
+
+    @Override
+    public Optional<Conversation> find(ConversationId id) {
+        // the row first: if a save slips in between, the lists are newer than the version read, and saving
+        // over that version fails as a concurrent change instead of missing the newer messages
+        Optional<Conversation> head = sql.sql("select * from conversation where id = ?").param(id.value())
+                .query((rs, n) -> head(rs)).optional();
+        return head.map(c -> new Conversation(c.id(), c.desk(), c.customer(), c.customerName(), c.state(), c.operator(),
+                c.tier(), c.identification(), c.escalation(), c.ticket(), c.warnings(), transcript(id), decisions(id),
+                feedback(id), c.openedAt(), c.updatedAt(), c.waitingSince(), c.version()));
+    }
+
+    @Override
+    public Conversation save(Conversation conversation) {
+        try {
+            return transactions.execute(status -> {
+                if (conversation.version() == 0) {
+                    sql.sql(INSERT).params(columns(conversation)).update();
+                } else {
+                    Map<String, Object> columns = columns(conversation);
+                    columns.put("read_version", conversation.version());
+                    if (sql.sql(UPDATE).params(columns).update() == 0) {
+                        throw conflict(conversation, storedVersion(conversation.id()));
+                    }
+                }
+                appendNew(conversation);
+                return conversation.withVersion(conversation.version() + 1);
+            });
+        } catch (DuplicateKeyException e) {
+            // the conversation itself, another open one of the customer, or a message with the same external id
+            // was stored by someone else first; the failed transaction is over, so the version can be read now
+            LOG.info("conversation {} of {} at desk {} conflicts with a stored one: {}", conversation.id(),
+                    conversation.customer(), conversation.desk(), e.getMostSpecificCause().getClass().getSimpleName());
+            throw conflict(conversation, storedVersion(conversation.id()));
+        }
+    }
+
+    @Override
+    public boolean received(DeskId desk, CustomerAddress customer, String externalId) {
+        return sql.sql("""
+                        select count(*) from conversation_message
+                        where desk = ? and channel = ? and address = ? and external_id = ? and author_kind = 'CUSTOMER'""")
+                .params(desk.value(), customer.channel().key(), customer.address(), externalId)
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public List<ConversationSummary> open(DeskId desk) {
+        return sql.sql("""
+                        select id, desk, channel, address, customer_name, state, operator_id, operator_name, tier,
+                               ticket_number, waiting_since, last_message_at
+                        from conversation
+                        where desk = ? and state <> 'CLOSED'
+                        order by case when waiting_since is null then 1 else 0 end, waiting_since, last_message_at, id""")
+                .param(desk.value())
+                .query((rs, n) -> new ConversationSummary(ConversationId.of(rs.getString("id")), DeskId.of(rs.getString("desk")),
+                        customer(rs), rs.getString("customer_name"), ConversationState.valueOf(rs.getString("state")),
+                        operator(rs), rs.getString("tier"), rs.getString("ticket_number"), instant(rs, "waiting_since"),
+                        instant(rs, "last_message_at")))
+                .list();
+    }
+
+    private void appendNew(Conversation c) {
+        String id = c.id().value();
+        int[] stored = c.version() == 0 ? new int[3] : sql.sql("""
+                        select (select count(*) from conversation_message where conversation_id = :id),
+                               (select count(*) from bot_decision where conversation_id = :id),
+                               (select count(*) from answer_feedback where conversation_id = :id)""")
+                .param("id", id)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+        List<Object[]> messages = new ArrayList<>();
+        for (int i = newFrom(c, "messages", stored[0], c.transcript().size()); i < c.transcript().size(); i++) {
+            Message m = c.transcript().get(i);
+            messages.add(new Object[] {m.id().value(), id, i, c.desk().value(), c.customer().channel().key(),
+                    c.customer().address(), m.author().kind().name(), m.author().id(), m.author().displayName(), m.text(),
+                    JsonColumns.ofActions(m.actions()), m.link(), JsonColumns.ofAttachments(m.attachments()), m.externalId(),
+                    m.actionId(), m.inReplyTo() == null ? null : m.inReplyTo().value(), toSql(m.at())});
+        }
+        List<Object[]> decisions = new ArrayList<>();
+        for (int i = newFrom(c, "decisions", stored[1], c.decisions().size()); i < c.decisions().size(); i++) {
+            BotDecision d = c.decisions().get(i);
+            decisions.add(new Object[] {id, i, d.message() == null ? null : d.message().value(), d.rule().name(), d.reason(),
+                    Double.isNaN(d.confidence()) ? null : d.confidence(), d.article(), JsonColumns.ofTexts(d.candidates()),
+                    toSql(d.at())});
+        }
+        List<Object[]> feedback = new ArrayList<>();
+        for (int i = newFrom(c, "feedback", stored[2], c.feedback().size()); i < c.feedback().size(); i++) {
+            Feedback f = c.feedback().get(i);
+            feedback.add(new Object[] {id, i, f.answer().value(), f.article(), f.helped(), toSql(f.at())});
+        }
+        batch(INSERT_MESSAGE, messages);
+        batch(INSERT_DECISION, decisions);
+        batch(INSERT_FEEDBACK, feedback);
+    }
+
+    private void batch(String statement, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(statement, rows);
+        }
+    }
+
+    /** Where the new entries of a list start; a list shorter than what is stored breaks the append-only contract. */
+    private static int newFrom(Conversation c, String list, int stored, int size) {
+        if (size < stored) {
+            throw new IllegalStateException("conversation " + c.id() + " has " + size + " " + list + " but " + stored
+                    + " are stored: " + list + " are only ever appended");
+        }
+        return stored;
+    }
+
+    private long storedVersion(ConversationId id) {
+        return sql.sql("select version from conversation where id = ?").param(id.value())
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    private static ConcurrentConversationChange conflict(Conversation c, long stored) {
+        return new ConcurrentConversationChange(c.id(), c.version(), stored);
+    }
+
+    private static Map<String, Object> columns(Conversation c) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", c.id().value());
+        m.put("desk", c.desk().value());
+        m.put("channel", c.customer().channel().key());
+        m.put("address", c.customer().address());
+        m.put("opened_at", toSql(c.openedAt()));
+        m.put("open_key", c.state().isOpen() ? openKey(c.desk(), c.customer()) : null);
+        m.put("customer_name", c.customerName());
+        m.put("state", c.state().name());
+        m.put("operator_id", c.operator() == null ? null : c.operator().id());
+        m.put("operator_name", c.operator() == null ? null : c.operator().displayName());
+        m.put("tier", c.tier());
+        m.put("identification", JsonColumns.ofMap(c.identification()));
+        Escalation e = c.escalation();
+        m.put("escalation_reason", e == null ? null : e.reason());
+        m.put("escalation_asking", e == null || e.asking() == null ? null : e.asking().name());
+        m.put("escalation_field", e == null ? null : e.fieldId());
+        m.put("escalation_category", e == null ? null : e.category());
+        m.put("escalation_description", e == null ? null : e.description());
+        m.put("escalation_callback", e == null ? null : e.callback());
+        m.put("ticket_number", c.ticket() == null ? null : c.ticket().number());
+        m.put("ticket_first_reply_due", c.ticket() == null ? null : toSql(c.ticket().firstReplyDue()));
+        m.put("warnings", c.warnings());
+        m.put("updated_at", toSql(c.updatedAt()));
+        m.put("waiting_since", toSql(c.waitingSince()));
+        m.put("last_message_at", toSql(c.lastMessage().map(Message::at).orElse(c.openedAt())));
+        m.put("version", c.version() + 1);
+        return m;
+    }
+
+    private static List<String> all() {
+        List<String> all = new ArrayList<>(FIXED);
+        all.addAll(CHANGING);
+        return all;
+    }
+
+    /** What the unique index compares: one open conversation per customer and desk. */
+    private static String openKey(DeskId desk, CustomerAddress customer) {
+        return desk.value() + "|" + customer.channel().key() + "|" + customer.address();
+    }
+
+    private static Conversation head(ResultSet rs) throws SQLException {
+        String reason = rs.getString("escalation_reason");
+        Escalation escalation = null;
+        if (reason != null) {
+            String asking = rs.getString("escalation_asking");
+            escalation = new Escalation(reason, asking == null ? null : Escalation.Asking.valueOf(asking),
+                    rs.getString("escalation_field"), rs.getString("escalation_category"),
+                    rs.getString("escalation_description"), rs.getBoolean("escalation_callback"));
+        }
+        String ticketNumber = rs.getString("ticket_number");
+        Ticket ticket = ticketNumber == null ? null : new Ticket(ticketNumber, instant(rs, "ticket_first_reply_due"));
+        return new Conversation(ConversationId.of(rs.getString("id")), DeskId.of(rs.getString("desk")), customer(rs),
+                rs.getString("customer_name"), ConversationState.valueOf(rs.getString("state")), operator(rs),
+                rs.getString("tier"), JsonColumns.map(rs.getString("identification")), escalation, ticket,
+                rs.getInt("warnings"), List.of(), List.of(), List.of(), instant(rs, "opened_at"), instant(rs, "updated_at"),
+                instant(rs, "waiting_since"), rs.getLong("version"));
+    }
+
+    private List<Message> transcript(ConversationId id) {
+        return sql.sql("select * from conversation_message where conversation_id = ? order by seq_no").param(id.value())
+                .query((rs, n) -> {
+                    String inReplyTo = rs.getString("in_reply_to");
+                    return new Message(MessageId.of(rs.getString("id")),
+                            new Author(AuthorKind.valueOf(rs.getString("author_kind")), rs.getString("author_id"),
+                                    rs.getString("author_name")),
+                            rs.getString("body"), JsonColumns.actions(rs.getString("actions")), rs.getString("link"),
+                            JsonColumns.attachments(rs.getString("attachments")), rs.getString("external_id"),
+                            rs.getString("action_id"), inReplyTo == null ? null : MessageId.of(inReplyTo), instant(rs, "sent_at"));
+                })
+                .list();
+    }
+
+    private List<BotDecision> decisions(ConversationId id) {
+        return sql.sql("select * from bot_decision where conversation_id = ? order by seq_no").param(id.value())
+                .query((rs, n) -> {
+                    String message = rs.getString("message_id");
+                    double confidence = rs.getDouble("confidence");
+                    if (rs.wasNull()) {
+                        confidence = Double.NaN;
+                    }
+                    return new BotDecision(message == null ? null : MessageId.of(message),
+                            DecisionRule.valueOf(rs.getString("decision_rule")), rs.getString("reason"), confidence,
+                            rs.getString("article"), JsonColumns.texts(rs.getString("candidates")), instant(rs, "decided_at"));
+                })
+                .list();
+    }
+
+    private List<Feedback> feedback(ConversationId id) {
+        return sql.sql("select * from answer_feedback where conversation_id = ? order by seq_no").param(id.value())
+                .query((rs, n) -> new Feedback(MessageId.of(rs.getString("answer_id")), rs.getString("article"),
+                        rs.getBoolean("helped"), instant(rs, "given_at")))
+                .list();
+    }
+
+    private static CustomerAddress customer(ResultSet rs) throws SQLException {
+        return CustomerAddress.of(ChannelKind.fromKey(rs.getString("channel")), rs.getString("address"));
+    }
+
+    private static Operator operator(ResultSet rs) throws SQLException {
+        String id = rs.getString("operator_id");
+        return id == null ? null : new Operator(id, rs.getString("operator_name"));
+    }
+}

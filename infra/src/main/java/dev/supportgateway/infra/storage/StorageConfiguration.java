@@ -1,0 +1,29 @@
+package dev.supportgateway.infra.storage;
+
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.infra.desk.DeskCatalog;
+import dev.supportgateway.routing.ticket.TicketRegister;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Durable storage of conversations and tickets in the SQL database of {@code spring.datasource.*}
+ * (an embedded H2 file by default, PostgreSQL in production), its schema kept by Flyway.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    /** The engine's conversation store. */
+    @Bean
+    Conversations conversations(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new JdbcConversations(jdbc, transactions);
+    }
+
+    /** The engine's {@link dev.supportgateway.engine.escalation.Tickets}, and the register operators' queues are read from. */
+    @Bean
+    TicketRegister tickets(JdbcTemplate jdbc, PlatformTransactionManager transactions, DeskCatalog desks) {
+        return new TicketRegister(new JdbcTicketStore(jdbc, transactions), desks::slaPolicy);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.supportgateway.infra.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.escalation.Ticket;
+import dev.supportgateway.engine.escalation.TicketRequest;
+import dev.supportgateway.routing.ticket.RegisteredTicket;
+import dev.supportgateway.routing.ticket.TicketNumber;
+import dev.supportgateway.routing.ticket.TicketRegister;
+import dev.supportgateway.engine.conversation.ConversationId;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/** The storage rules on the embedded default: an H2 file database in PostgreSQL mode. */
+class H2StorageTest extends StorageContract {
+
+    @TempDir
+    static Path data;
+    static HikariDataSource database;
+
+    @BeforeAll
+    static void openDatabase() {
+        database = TestDatabases.h2(data);
+        TestDatabases.migrate(database);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
+    }
+
+    @Override
+    DataSource dataSource() {
+        return database;
+    }
+
+    @Test
+    void aRestartLosesNothing(@TempDir Path gatewayData) {
+        Conversation saved;
+        Ticket ticket;
+        TicketRequest request = new TicketRequest(escalating(IVAN, T0).id(), EDOC, IVAN, "Иван", ChannelKind.TELEGRAM, "vip",
+                "error", Map.of("iin", "900101300123"), "Не подписывается документ", false, astana("2026-03-02T10:00"));
+        try (HikariDataSource before = TestDatabases.h2(gatewayData)) {
+            TestDatabases.migrate(before);
+            saved = stores(before).conversations().save(escalating(IVAN, T0));
+            ticket = stores(before).register().open(request);
+        }
+        // every connection is closed: H2 has closed the database file
+        assertThat(gatewayData.resolve("gateway.mv.db")).isRegularFile();
+
+        try (HikariDataSource after = TestDatabases.h2(gatewayData)) {
+            TestDatabases.migrate(after);
+            Stores stores = stores(after);
+            assertThat(stores.conversations().find(saved.id())).contains(saved);
+            assertThat(stores.conversations().findOpen(EDOC, IVAN)).contains(saved);
+            assertThat(stores.conversations().received(EDOC, IVAN, "tg-1")).isTrue();
+            RegisteredTicket registered = stores.register().find(TicketNumber.parse(ticket.number())).orElseThrow();
+            assertThat(registered.asTicket()).isEqualTo(ticket);
+            assertThat(stores.register().queue(EDOC)).containsExactly(registered);
+            assertThat(stores.tickets().nextNumber(EDOC, 2026)).hasToString("EDOC-2026-000002");
+        }
+    }
+
+    @Test
+    void anAcknowledgedMessageSurvivesAKilledProcess(@TempDir Path gatewayData) throws Exception {
+        ConversationId id = ConversationId.random();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process killed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KilledGateway.class.getName(),
+                gatewayData.toString(), id.value())
+                .redirectErrorStream(true).start();
+        String output = new String(killed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("stored");
+
+        try (HikariDataSource restarted = TestDatabases.h2(gatewayData)) {
+            JdbcConversations conversations = stores(restarted).conversations();
+            assertThat(conversations.find(id)).isPresent();
+            assertThat(conversations.received(EDOC, IVAN, "tg-acknowledged")).isTrue();
+        }
+    }
+
+    private record Stores(JdbcConversations conversations, JdbcTicketStore tickets, TicketRegister register) {
+    }
+
+    private static Stores stores(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+        JdbcTicketStore tickets = new JdbcTicketStore(jdbc, transactions);
+        return new Stores(new JdbcConversations(jdbc, transactions), tickets,
+                new TicketRegister(tickets, TestDatabases.desks()::slaPolicy));
+    }
+}

@@ -1,0 +1,366 @@
+package dev.supportgateway.infra.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Attachment;
+import dev.supportgateway.engine.conversation.Author;
+import dev.supportgateway.engine.conversation.BotDecision;
+import dev.supportgateway.engine.conversation.ConcurrentConversationChange;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.ConversationSummary;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.DecisionRule;
+import dev.supportgateway.engine.conversation.Escalation;
+import dev.supportgateway.engine.conversation.Feedback;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.conversation.MessageId;
+import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.escalation.Ticket;
+import dev.supportgateway.engine.escalation.TicketRequest;
+import dev.supportgateway.routing.ticket.RegisteredTicket;
+import dev.supportgateway.routing.ticket.TicketNumber;
+import dev.supportgateway.routing.ticket.TicketRegister;
+import dev.supportgateway.routing.ticket.TicketState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * What the gateway expects of its SQL storage, whatever the database: each subclass runs these rules on
+ * one database (embedded H2, real PostgreSQL) migrated by Flyway.
+ */
+abstract class StorageContract {
+
+    static final DeskId EDOC = DeskId.of("edoc");
+    static final DeskId KONUS = DeskId.of("konus");
+    static final ZoneId ASTANA = ZoneId.of("Asia/Almaty");
+    static final Instant T0 = Instant.parse("2026-03-02T05:00:00Z");
+    static final CustomerAddress IVAN = CustomerAddress.of(ChannelKind.TELEGRAM, "100500");
+    static final Operator ANNA = new Operator("op-anna", "Анна");
+
+    JdbcTemplate jdbc;
+    JdbcConversations conversations;
+    JdbcTicketStore ticketStore;
+
+    /** The migrated database of the subclass. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyStorage() {
+        jdbc = new JdbcTemplate(dataSource());
+        for (String table : List.of("answer_feedback", "bot_decision", "conversation_message", "conversation", "ticket",
+                "ticket_sequence")) {
+            jdbc.update("delete from " + table);
+        }
+        JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource());
+        conversations = new JdbcConversations(jdbc, transactions);
+        ticketStore = new JdbcTicketStore(jdbc, transactions);
+    }
+
+    @Test
+    void aConversationReadsBackWithItsTranscriptAndDecisions() {
+        Conversation escalating = escalating(IVAN, T0);
+
+        Conversation saved = conversations.save(escalating);
+
+        assertThat(saved.version()).isEqualTo(1);
+        Conversation found = conversations.find(saved.id()).orElseThrow();
+        assertThat(found).isEqualTo(saved);
+        assertThat(found.identification().keySet()).containsExactly("iin", "full-name");
+        assertThat(found.decisions().getFirst().candidates()).containsExactly("edoc-signing", "edoc-error-registration");
+        assertThat(found.decisions().getLast().confidence()).isNaN();
+        assertThat(found.transcript().getFirst().attachments()).containsExactly(new Attachment("screen.png", "image/png", 12_345, "tg-file-1"));
+    }
+
+    @Test
+    void anOperatorsConversationReadsBackWithTheOperatorAndTicket() {
+        Conversation waiting = conversations.save(escalating(IVAN, T0)
+                .withTicket(new Ticket("EDOC-2026-000001", T0.plus(Duration.ofHours(2))))
+                .moveTo(ConversationState.WAITING_FOR_OPERATOR, T0.plusSeconds(60)));
+        Conversation held = waiting.heldBy(ANNA, ConversationState.WITH_OPERATOR, T0.plusSeconds(120))
+                .append(new Message(MessageId.random(), Author.operator(ANNA), "Здравствуйте, Иван! Смотрю.", List.of(), null,
+                        List.of(), null, null, null, T0.plusSeconds(121)));
+
+        Conversation saved = conversations.save(held);
+
+        assertThat(conversations.find(saved.id())).contains(saved);
+        assertThat(saved.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aSaveAppendsOnlyTheNewEntries() {
+        Conversation first = conversations.save(escalating(IVAN, T0));
+        Message more = customerMessage("ИИН 900101300123", "tg-3", T0.plusSeconds(90));
+
+        Conversation second = conversations.save(first.append(more)
+                .record(BotDecision.of(more.id(), DecisionRule.ASKED_CATEGORY, "ИИН принят", T0.plusSeconds(91))));
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(conversations.find(first.id())).contains(second);
+        assertThat(count("conversation_message")).isEqualTo(4);
+        assertThat(count("bot_decision")).isEqualTo(3);
+        assertThat(count("answer_feedback")).isEqualTo(1);
+    }
+
+    @Test
+    void aSaveOverAnOlderVersionIsAConcurrentChange() {
+        Conversation read = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", "basic", T0));
+        Conversation onOneNode = read.append(customerMessage("первый", "tg-10", T0.plusSeconds(1)));
+        Conversation onAnotherNode = read.append(customerMessage("второй", "tg-11", T0.plusSeconds(2)));
+
+        Conversation winner = conversations.save(onOneNode);
+
+        assertThatThrownBy(() -> conversations.save(onAnotherNode))
+                .isInstanceOf(ConcurrentConversationChange.class)
+                .hasMessageContaining("read at version 1 but is now at version 2");
+        assertThat(conversations.find(read.id())).contains(winner);
+    }
+
+    @Test
+    void twoNodesOpeningTheSameConversationConflict() {
+        Conversation opened = Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0);
+        conversations.save(opened);
+
+        assertThatThrownBy(() -> conversations.save(opened)).isInstanceOf(ConcurrentConversationChange.class);
+    }
+
+    @Test
+    void aCustomerHasOneOpenConversationPerDesk() {
+        Conversation first = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
+        Conversation secondWhileOpen = Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(5));
+
+        assertThatThrownBy(() -> conversations.save(secondWhileOpen)).isInstanceOf(ConcurrentConversationChange.class);
+        assertThat(conversations.save(Conversation.open(ConversationId.random(), KONUS, IVAN, "Иван", null, T0))).isNotNull();
+
+        conversations.save(first.moveTo(ConversationState.CLOSED, T0.plusSeconds(10)));
+        Conversation next = conversations.save(secondWhileOpen);
+
+        assertThat(conversations.findOpen(EDOC, IVAN)).contains(next);
+        assertThat(conversations.find(first.id()).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
+    }
+
+    @Test
+    void aRedeliveredCustomerMessageIsRecognizedEvenAfterTheConversationClosed() {
+        Conversation c = Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-7", T0));
+        conversations.save(conversations.save(c).moveTo(ConversationState.CLOSED, T0.plusSeconds(60)));
+
+        assertThat(conversations.received(EDOC, IVAN, "tg-7")).isTrue();
+        assertThat(conversations.received(EDOC, IVAN, "tg-8")).isFalse();
+        assertThat(conversations.received(KONUS, IVAN, "tg-7")).isFalse();
+        assertThat(conversations.received(EDOC, CustomerAddress.of(ChannelKind.TELEGRAM, "777"), "tg-7")).isFalse();
+        assertThat(conversations.received(EDOC, CustomerAddress.of(ChannelKind.WIDGET, "100500"), "tg-7")).isFalse();
+    }
+
+    @Test
+    void theSameCustomerMessageIsNeverStoredTwice() {
+        Conversation closed = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-7", T0)).moveTo(ConversationState.CLOSED, T0.plusSeconds(60)));
+        Conversation redelivered = Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(70))
+                .append(customerMessage("добрый день", "tg-7", T0));
+
+        assertThatThrownBy(() -> conversations.save(redelivered)).isInstanceOf(ConcurrentConversationChange.class);
+        assertThat(conversations.findOpen(EDOC, IVAN)).isEmpty();
+        assertThat(conversations.find(closed.id())).contains(closed);
+    }
+
+    @Test
+    void theConsoleListsWaitingConversationsFirstLongestWaitingFirst() {
+        Conversation withBot = conversations.save(Conversation.open(ConversationId.random(), EDOC, customer("a"), null, null, T0)
+                .append(customerMessage("вопрос", "a-1", T0.plusSeconds(60))));
+        Conversation waitingShort = conversations.save(waiting(customer("b"), T0, T0.plusSeconds(20 * 60)));
+        Conversation waitingLong = conversations.save(waiting(customer("c"), T0, T0.plusSeconds(5 * 60)));
+        Conversation held = conversations.save(waiting(customer("d"), T0, T0.plusSeconds(60))
+                .heldBy(ANNA, ConversationState.WITH_OPERATOR, T0.plusSeconds(120)));
+        conversations.save(Conversation.open(ConversationId.random(), EDOC, customer("e"), null, null, T0)
+                .moveTo(ConversationState.CLOSED, T0.plusSeconds(1)));
+        conversations.save(waiting(customer("f"), T0, T0.plusSeconds(1)).moveTo(ConversationState.CLOSED, T0.plusSeconds(2)));
+        Conversation elsewhere = Conversation.open(ConversationId.random(), KONUS, customer("g"), null, null, T0);
+        conversations.save(elsewhere.moveTo(ConversationState.WAITING_FOR_OPERATOR, T0));
+
+        List<ConversationSummary> open = conversations.open(EDOC);
+
+        // then the others, the one whose last message is oldest first
+        assertThat(open).extracting(ConversationSummary::id)
+                .containsExactly(waitingLong.id(), waitingShort.id(), held.id(), withBot.id());
+        assertThat(open).containsExactly(waitingLong.summary(), waitingShort.summary(), held.summary(), withBot.summary());
+        assertThat(open.getFirst().ticketNumber()).isEqualTo("EDOC-2026-000001");
+    }
+
+    @Test
+    void findOpenFindsOnlyAnOpenConversation() {
+        assertThat(conversations.findOpen(EDOC, IVAN)).isEmpty();
+        Conversation open = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
+        assertThat(conversations.findOpen(EDOC, IVAN)).contains(open);
+
+        conversations.save(open.moveTo(ConversationState.CLOSED, T0.plusSeconds(1)));
+
+        assertThat(conversations.findOpen(EDOC, IVAN)).isEmpty();
+        assertThat(conversations.find(ConversationId.random())).isEmpty();
+    }
+
+    @Test
+    void edocTicketNumberCountsPerDeskAndYear() {
+        assertThat(ticketStore.nextNumber(EDOC, 2026)).hasToString("EDOC-2026-000001");
+        assertThat(ticketStore.nextNumber(EDOC, 2026)).hasToString("EDOC-2026-000002");
+        assertThat(ticketStore.nextNumber(EDOC, 2027)).hasToString("EDOC-2027-000001");
+        assertThat(ticketStore.nextNumber(KONUS, 2026)).hasToString("KONUS-2026-000001");
+        assertThat(ticketStore.nextNumber(EDOC, 2026)).hasToString("EDOC-2026-000003");
+    }
+
+    @Test
+    void ticketNumbersAreUniqueAndGaplessUnderConcurrency() throws Exception {
+        int threads = 8;
+        int perThread = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<TicketNumber>>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<TicketNumber> taken = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        taken.add(ticketStore.nextNumber(EDOC, 2026));
+                    }
+                    return taken;
+                }));
+            }
+            start.countDown();
+            List<Long> sequences = new ArrayList<>();
+            for (Future<List<TicketNumber>> result : results) {
+                result.get().forEach(n -> sequences.add(n.sequence()));
+            }
+            Collections.sort(sequences);
+            assertThat(sequences).containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRegisteredTicketReadsBackAsRegistered() {
+        TicketRegister register = new TicketRegister(ticketStore, TestDatabases.desks()::slaPolicy);
+        Instant friday = astana("2026-05-08T17:00");
+        TicketRequest request = new TicketRequest(ConversationId.random(), EDOC, IVAN, "Иван", ChannelKind.TELEGRAM, "vip",
+                "error", Map.of("iin", "900101300123"), "Не подписывается документ", true, friday);
+
+        Ticket ticket = register.open(request);
+
+        // 2 business hours from Friday 17:00: one on Friday, one on Tuesday after the holidays of 9–11 May
+        assertThat(ticket).isEqualTo(new Ticket("EDOC-2026-000001", astana("2026-05-12T10:00")));
+        RegisteredTicket stored = ticketStore.find(TicketNumber.parse(ticket.number())).orElseThrow();
+        assertThat(stored.state()).isEqualTo(TicketState.QUEUED);
+        assertThat(stored.conversation()).isEqualTo(request.conversation());
+        assertThat(stored.customer()).isEqualTo(IVAN);
+        assertThat(stored.channel()).isEqualTo(ChannelKind.TELEGRAM);
+        assertThat(stored.customerName()).isEqualTo("Иван");
+        assertThat(stored.priority()).isEqualTo("normal");
+        assertThat(stored.category()).isEqualTo("error");
+        assertThat(stored.identification()).isEqualTo(Map.of("iin", "900101300123"));
+        assertThat(stored.description()).isEqualTo("Не подписывается документ");
+        assertThat(stored.callback()).isTrue();
+        assertThat(stored.deadlines().resolutionDue()).isEqualTo(astana("2026-05-12T17:00"));
+        assertThat(stored.createdAt()).isEqualTo(friday);
+        assertThat(ticketStore.latestOf(request.conversation())).contains(stored);
+    }
+
+    @Test
+    void theQueueOrderHoldsOverSql() {
+        TicketRegister register = new TicketRegister(ticketStore, TestDatabases.desks()::slaPolicy);
+        Ticket basic = register.open(request("basic", astana("2026-03-02T10:00")));
+        Ticket vip = register.open(request("vip", astana("2026-03-02T10:05")));
+        Ticket critical = register.open(request("basic", astana("2026-03-02T10:10")));
+        Ticket taken = register.open(request("vip", astana("2026-03-02T09:50")));
+
+        register.prioritize(TicketNumber.parse(critical.number()), "immediate", astana("2026-03-02T10:11"));
+        register.take(TicketNumber.parse(taken.number()), ANNA.id(), astana("2026-03-02T10:12"));
+
+        assertThat(register.queue(EDOC)).extracting(t -> t.number().toString())
+                .containsExactly(critical.number(), vip.number(), basic.number());
+        RegisteredTicket inProgress = register.find(TicketNumber.parse(taken.number())).orElseThrow();
+        assertThat(inProgress.state()).isEqualTo(TicketState.IN_PROGRESS);
+        assertThat(inProgress.operator()).isEqualTo(ANNA.id());
+        assertThat(inProgress.updatedAt()).isEqualTo(astana("2026-03-02T10:12"));
+    }
+
+    // --- conversations as the engine builds them
+
+    /** A conversation the bot could not answer, collecting what the desk requires for a ticket. */
+    static Conversation escalating(CustomerAddress customer, Instant at) {
+        Conversation c = Conversation.open(ConversationId.random(), EDOC, customer, "Иван", "vip", at);
+        Message question = new Message(MessageId.random(), Author.customer("Иван"), "Не подписывается документ", List.of(),
+                null, List.of(new Attachment("screen.png", "image/png", 12_345, "tg-file-1")), "tg-1", null, null, at);
+        Message offer = new Message(MessageId.random(), Author.bot("Помощник"), "Возможно, вы об этом:",
+                List.of(Action.article("edoc-signing", "Как подписать документ"), new Action(Action.CALL_OPERATOR, "Оператор")),
+                "https://edoc.kz/help/edoc-signing", List.of(), null, null, question.id(), at.plusSeconds(1));
+        Message notHelped = new Message(MessageId.random(), Author.customer("Иван"), "Не помогло", List.of(), null, List.of(),
+                "tg-2", Action.NOT_HELPED, offer.id(), at.plusSeconds(30));
+        return c.append(question)
+                .record(new BotDecision(question.id(), DecisionRule.HELP_CENTER_SUGGESTION, "два похожих ответа", 0.42, null,
+                        List.of("edoc-signing", "edoc-error-registration"), at.plusSeconds(1)))
+                .append(offer)
+                .append(notHelped)
+                .record(new Feedback(offer.id(), "edoc-signing", false, at.plusSeconds(30)))
+                .record(BotDecision.of(notHelped.id(), DecisionRule.FEEDBACK_NOT_HELPED, "ответ не помог", at.plusSeconds(30)))
+                .moveTo(ConversationState.ESCALATING, at.plusSeconds(30))
+                .withEscalation(new Escalation("ответ не помог", Escalation.Asking.IDENTIFICATION, "bin", "error",
+                        "Не подписывается документ", false))
+                .identified("iin", "900101300123")
+                .identified("full-name", "Иванов Иван Иванович")
+                .withWarnings(1);
+    }
+
+    /** A conversation escalated at {@code openedAt} and queued for operators at {@code queuedAt}. */
+    static Conversation waiting(CustomerAddress customer, Instant openedAt, Instant queuedAt) {
+        return Conversation.open(ConversationId.random(), EDOC, customer, null, "basic", openedAt)
+                .append(customerMessage("позовите оператора", customer.address() + "-1", openedAt))
+                .moveTo(ConversationState.ESCALATING, openedAt)
+                .withTicket(new Ticket("EDOC-2026-000001", queuedAt.plusSeconds(900)))
+                .moveTo(ConversationState.WAITING_FOR_OPERATOR, queuedAt);
+    }
+
+    static Message customerMessage(String text, String externalId, Instant at) {
+        return new Message(MessageId.random(), Author.customer("Иван"), text, List.of(), null, List.of(), externalId, null,
+                null, at);
+    }
+
+    static CustomerAddress customer(String chat) {
+        return CustomerAddress.of(ChannelKind.TELEGRAM, chat);
+    }
+
+    static TicketRequest request(String tier, Instant at) {
+        ConversationId conversation = ConversationId.random();
+        return new TicketRequest(conversation, EDOC, customer(conversation.value()), null, ChannelKind.EMAIL, tier, null,
+                Map.of(), "вопрос", false, at);
+    }
+
+    static Instant astana(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ASTANA).toInstant();
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+}
