@@ -61,8 +61,10 @@ public final class ConversationEngine {
             }
             Instant now = ports.clock().instant();
             Conversation conversation = ports.conversations().findOpen(inbound.desk(), inbound.customer())
-                    .or(() -> ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
-                            .filter(closed -> policy.reopens(desk, closed, inbound, now)))
+                    .or(() -> policy.asksToReopen(desk, inbound)
+                            ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
+                                    .filter(closed -> policy.mayReopen(desk, closed, now))
+                            : java.util.Optional.empty())
                     .orElseGet(() -> Conversation.open(ConversationId.random(), desk.id(), inbound.customer(), inbound.customerName(),
                             tierOf(desk, inbound), now));
             Exchange ex = new Exchange(conversation, now);
@@ -96,7 +98,8 @@ public final class ConversationEngine {
     }
 
     /**
-     * Sends the operator's text to the customer.
+     * Sends the operator's text to the customer. It does not lift a hold set by {@link #awaitCustomer}
+     * (a reminder is no answer): only the customer's message does.
      *
      * @throws NotHeldByOperator unless {@code operator} holds the conversation
      * @throws ForbiddenWordsInReply when the text uses a word the desk's conduct forbids
@@ -143,7 +146,7 @@ public final class ConversationEngine {
         return command(id, (ex, desk) -> {
             sendOperatorText(ex, desk, operator, question);
             ex.update(c -> c.awaitingCustomer(ex.now()));
-            desk.silenceRule().ifPresent(rule -> ex.say(policy.system(), phrases.text("await.notice", "limit", policy.within(rule.after()))));
+            desk.silenceRule().ifPresent(rule -> ex.say(policy.system(), phrases.text("await.notice", "limit", DialoguePolicy.within(phrases, rule.after()))));
         });
     }
 

@@ -95,7 +95,7 @@ final class DialoguePolicy {
                     }
                 }
             }
-            // the engine hands over a closed conversation only when reopens() said yes
+            // the engine hands over a closed conversation only when asksToReopen() and mayReopen() said yes
             case CLOSED -> reopen(ex, desk, inbound);
         }
     }
@@ -668,6 +668,7 @@ final class DialoguePolicy {
                     .collect(Collectors.joining(", "));
             done.add(phrases.text("silence.done.identified", "fields", fields));
         }
+        // the escalation (and its category) exists only until the ticket is registered; then the ticket says it all
         Escalation e = c.escalation();
         if (e != null && e.category() != null) {
             done.add(phrases.text("silence.done.category", "category", desk.category(e.category()).map(Category::name).orElse(e.category())));
@@ -688,7 +689,7 @@ final class DialoguePolicy {
      * A time limit as it follows «в течение» in Russian: «8 рабочих часов», «1 рабочего дня», «0,5 рабочего
      * часа» (one, a fraction, or a number ending in 1 but not 11 take the singular genitive).
      */
-    String within(SlaTarget limit) {
+    static String within(BotPhrases phrases, SlaTarget limit) {
         java.math.BigDecimal amount = limit.amount().stripTrailingZeros();
         boolean whole = amount.scale() <= 0;
         long n = whole ? amount.longValueExact() : 0;
@@ -700,18 +701,22 @@ final class DialoguePolicy {
     // ---- reopening (konus: a customer may reopen a request closed too early)
 
     /**
-     * Whether the customer's message reopens their closed conversation: the desk lets customers reopen,
-     * the conversation had a ticket, it closed within {@link #REOPEN_WITHIN} of the desk's time, and the
-     * customer pressed «Открыть заново» or says the question is not solved.
+     * Whether the message asks to reopen the customer's last request, on a desk that lets customers reopen:
+     * «Открыть заново» pressed, or words saying the question is not solved. Cheap: no store is asked.
      */
-    boolean reopens(Desk desk, Conversation closed, Inbound inbound, Instant now) {
-        if (!desk.closing().customerMayReopen() || closed.state().isOpen() || closed.ticket() == null) {
+    boolean asksToReopen(Desk desk, Inbound inbound) {
+        return desk.closing().customerMayReopen()
+                && (inbound.action().map(Action.REOPEN::equals).orElse(false)
+                || (inbound.action().isEmpty() && CustomerWords.saysNotSolved(inbound.text())));
+    }
+
+    /** Whether {@code closed} may be reopened now: it had a ticket and closed within {@link #REOPEN_WITHIN} of the desk's time. */
+    boolean mayReopen(Desk desk, Conversation closed, Instant now) {
+        if (closed.state().isOpen() || closed.ticket() == null) {
             return false;
         }
-        boolean asked = inbound.action().map(Action.REOPEN::equals).orElse(false)
-                || (inbound.action().isEmpty() && CustomerWords.saysNotSolved(inbound.text()));
         // the last change of a closed conversation is its closing
-        return asked && now.isBefore(ports.businessHours().plus(desk, closed.updatedAt(), REOPEN_WITHIN));
+        return now.isBefore(ports.businessHours().plus(desk, closed.updatedAt(), REOPEN_WITHIN));
     }
 
     private void reopen(Exchange ex, Desk desk, Inbound inbound) {

@@ -234,6 +234,10 @@ final class TestPorts {
             now = now.plus(by);
         }
 
+        void set(Instant at) {
+            now = at;
+        }
+
         @Override
         public ZoneId getZone() {
             return ZoneOffset.UTC;
