@@ -146,7 +146,8 @@ public final class ConversationEngine {
         return command(id, (ex, desk) -> {
             sendOperatorText(ex, desk, operator, question);
             ex.update(c -> c.awaitingCustomer(ex.now()));
-            desk.silenceRule().ifPresent(rule -> ex.say(policy.system(), phrases.text("await.notice", "limit", DialoguePolicy.within(phrases, rule.after()))));
+            desk.silenceRule().ifPresent(rule -> ex.say(policy.system(),
+                    phrases.text("await.notice", "limit", DialoguePolicy.within(phrases, rule.after()))));
         });
     }
 

@@ -405,7 +405,7 @@ final class DialoguePolicy {
         if (text.isEmpty()) {
             return false;
         }
-        String asked = askedFor(desk, ex.conversation().escalation());
+        String asked = askedFor(ex.conversation().escalation());
         if (CustomerWords.cancels(text)) {
             ex.decide(DecisionRule.ESCALATION_CANCELLED, "the customer cancelled the hand-over while asked for " + asked);
             ex.moveTo(ConversationState.BOT);
@@ -448,7 +448,7 @@ final class DialoguePolicy {
     }
 
     /** What the bot asked for, for decisions: the field id, never a value. */
-    private static String askedFor(Desk desk, Escalation escalation) {
+    private static String askedFor(Escalation escalation) {
         return switch (escalation.asking()) {
             case IDENTIFICATION -> "field " + escalation.fieldId();
             case CATEGORY -> "the category";
