@@ -19,6 +19,8 @@ public record Action(String id, String label) {
     public static final String QUESTIONS_REMAIN = "closing:yes";
     /** No question remains (answer to the closing question). */
     public static final String NOTHING_REMAINS = "closing:no";
+    /** Reopen the request just closed (offered with the closing message where the desk allows it). */
+    public static final String REOPEN = "reopen";
 
     private static final String ARTICLE = "article:";
     private static final String CATEGORY = "category:";

@@ -23,13 +23,15 @@ import java.util.Optional;
  * @param ticket         the ticket of the last escalation, or null
  * @param warnings       profanity warnings given so far
  * @param waitingSince   when the customer started waiting for a person, or null when not waiting
+ * @param awaitingCustomerSince when the bot or an operator asked the customer for missing information that has
+ *                       not come yet, or null: the start of the desk's silence rule
  * @param version        the store's version this value was read at; 0 for a conversation never stored
  */
 public record Conversation(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
                            ConversationState state, Operator operator, String tier, Map<String, String> identification,
                            Escalation escalation, Ticket ticket, int warnings, List<Message> transcript,
                            List<BotDecision> decisions, List<Feedback> feedback, Instant openedAt, Instant updatedAt,
-                           Instant waitingSince, long version) {
+                           Instant waitingSince, Instant awaitingCustomerSince, long version) {
 
     public Conversation {
         Objects.requireNonNull(id, "id");
@@ -48,17 +50,28 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
         }
     }
 
+    /** A conversation stored before {@code awaitingCustomerSince} existed: nothing is awaited from the customer. */
+    public Conversation(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
+                        ConversationState state, Operator operator, String tier, Map<String, String> identification,
+                        Escalation escalation, Ticket ticket, int warnings, List<Message> transcript,
+                        List<BotDecision> decisions, List<Feedback> feedback, Instant openedAt, Instant updatedAt,
+                        Instant waitingSince, long version) {
+        this(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket, warnings, transcript,
+                decisions, feedback, openedAt, updatedAt, waitingSince, null, version);
+    }
+
     /** A new conversation served by the bot. */
     public static Conversation open(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
                                     String tier, Instant at) {
         return new Conversation(id, desk, customer, customerName, ConversationState.BOT, null, tier, Map.of(), null,
-                null, 0, List.of(), List.of(), List.of(), at, at, null, 0);
+                null, 0, List.of(), List.of(), List.of(), at, at, null, null, 0);
     }
 
     /**
      * Moves to {@code target}; a move {@link ConversationState#next()} does not list throws
      * {@link IllegalTransition}. Moving into the operators' queue starts the waiting clock; leaving
-     * the states held by a person releases the operator.
+     * the states held by a person releases the operator. Any move ends waiting for the customer: what
+     * was asked belonged to the state left.
      */
     public Conversation moveTo(ConversationState target, Instant at) {
         if (!state.canMoveTo(target)) {
@@ -71,10 +84,10 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
         Operator holder = target == ConversationState.WITH_OPERATOR || target == ConversationState.CLOSING ? operator : null;
         Escalation collecting = target == ConversationState.ESCALATING ? escalation : null;
         return new Conversation(id, desk, customer, customerName, target, holder, tier, identification, collecting, ticket,
-                warnings, transcript, decisions, feedback, openedAt, at, waiting, version);
+                warnings, transcript, decisions, feedback, openedAt, at, waiting, null, version);
     }
 
-    /** Moves to WITH_OPERATOR (or CLOSING) held by {@code by}. */
+    /** Moves to WITH_OPERATOR (or CLOSING) held by {@code by}; whatever the bot asked the customer is no longer awaited. */
     public Conversation heldBy(Operator by, ConversationState target, Instant at) {
         Objects.requireNonNull(by, "operator");
         if (target != ConversationState.WITH_OPERATOR && target != ConversationState.CLOSING) {
@@ -84,56 +97,70 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
             throw new IllegalTransition(id, state, target);
         }
         return new Conversation(id, desk, customer, customerName, target, by, tier, identification, null, ticket,
-                warnings, transcript, decisions, feedback, openedAt, at, null, version);
+                warnings, transcript, decisions, feedback, openedAt, at, null, null, version);
     }
 
+    /** Adds a message to the transcript; a message from the customer ends waiting for them (they are not silent). */
     public Conversation append(Message message) {
         List<Message> longer = new ArrayList<>(transcript);
         longer.add(message);
+        Instant awaiting = message.fromCustomer() ? null : awaitingCustomerSince;
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
-                warnings, longer, decisions, feedback, openedAt, max(updatedAt, message.at()), waitingSince, version);
+                warnings, longer, decisions, feedback, openedAt, max(updatedAt, message.at()), waitingSince, awaiting, version);
+    }
+
+    /** Waits for the customer's answer to a question asked at {@code since} (the silence rule counts from it). */
+    public Conversation awaitingCustomer(Instant since) {
+        Objects.requireNonNull(since, "since");
+        return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
+                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, since, version);
+    }
+
+    /** Whether a question to the customer is unanswered. */
+    public boolean awaitsCustomer() {
+        return awaitingCustomerSince != null;
     }
 
     public Conversation record(BotDecision decision) {
         List<BotDecision> longer = new ArrayList<>(decisions);
         longer.add(decision);
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
-                warnings, transcript, longer, feedback, openedAt, updatedAt, waitingSince, version);
+                warnings, transcript, longer, feedback, openedAt, updatedAt, waitingSince, awaitingCustomerSince, version);
     }
 
     public Conversation record(Feedback verdict) {
         List<Feedback> longer = new ArrayList<>(feedback);
         longer.add(verdict);
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
-                warnings, transcript, decisions, longer, openedAt, updatedAt, waitingSince, version);
+                warnings, transcript, decisions, longer, openedAt, updatedAt, waitingSince, awaitingCustomerSince, version);
     }
 
     public Conversation withEscalation(Escalation value) {
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, value, ticket,
-                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, version);
+                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, awaitingCustomerSince, version);
     }
 
     public Conversation identified(String fieldId, String value) {
         Map<String, String> more = new LinkedHashMap<>(identification);
         more.put(fieldId, value);
         return new Conversation(id, desk, customer, customerName, state, operator, tier, more, escalation, ticket,
-                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, version);
+                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, awaitingCustomerSince, version);
     }
 
     public Conversation withTicket(Ticket value) {
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, value,
-                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, version);
+                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, awaitingCustomerSince, version);
     }
 
     public Conversation withWarnings(int count) {
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
-                count, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, version);
+                count, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, awaitingCustomerSince, version);
     }
 
     /** The value as the store holds it after a save. */
     public Conversation withVersion(long stored) {
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
-                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, stored);
+                warnings, transcript, decisions, feedback, openedAt, updatedAt, waitingSince, awaitingCustomerSince, stored);
     }
 
     public boolean heldBy(Operator someone) {
@@ -159,7 +186,8 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
 
     public ConversationSummary summary() {
         return new ConversationSummary(id, desk, customer, customerName, state, operator, tier,
-                ticket == null ? null : ticket.number(), waitingSince, lastMessage().map(Message::at).orElse(openedAt));
+                ticket == null ? null : ticket.number(), waitingSince, lastMessage().map(Message::at).orElse(openedAt),
+                awaitingCustomerSince);
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -173,6 +201,7 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
                 + ", operator=" + (operator == null ? null : operator.id()) + ", tier=" + tier
                 + ", identification=" + identification.keySet() + ", escalation=" + escalation
                 + ", ticket=" + (ticket == null ? null : ticket.number()) + ", messages=" + transcript.size()
+                + ", awaitingCustomerSince=" + awaitingCustomerSince
                 + ", version=" + version + "]";
     }
 }

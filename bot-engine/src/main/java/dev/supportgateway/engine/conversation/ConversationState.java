@@ -14,8 +14,13 @@ import java.util.Set;
  *  │                                                                      │   ▲ returnToBot ▶ BOT
  *  │                                                       close (ask) ▶ CLOSING ─yes─┘
  *  ├──profanity after warnings──▶ SUSPENDED ──resume──▶ BOT                 │ no
- *  └── any open state ──close──▶ CLOSED (final) ◀────────────────────────────┘
+ *  └── any open state ──close──▶ CLOSED ◀────────────────────────────────────┘
+ *                                  └──customer reopens its ticket──▶ WAITING_FOR_OPERATOR
  * </pre>
+ *
+ * CLOSED leads nowhere else: only a conversation with a ticket, on a desk whose closing rule lets
+ * customers reopen requests closed too early (konus), goes back to the queue; the dialogue policy
+ * checks those conditions before the move.
  */
 public enum ConversationState {
     /** The bot serves the customer. */
@@ -30,7 +35,7 @@ public enum ConversationState {
     WITH_OPERATOR,
     /** The operator asked «Остались ли у вас вопросы?» and awaits the answer. */
     CLOSING,
-    /** Finished; a new message from the customer opens a new conversation. */
+    /** Finished; a new message from the customer opens a new conversation, unless it reopens this one's ticket. */
     CLOSED,
     /** Service stopped after profanity; flagged for a supervisor. */
     SUSPENDED;
@@ -44,7 +49,7 @@ public enum ConversationState {
             case WITH_OPERATOR -> EnumSet.of(BOT, CLOSING, CLOSED);
             case CLOSING -> EnumSet.of(WITH_OPERATOR, CLOSED);
             case SUSPENDED -> EnumSet.of(BOT, CLOSED);
-            case CLOSED -> EnumSet.noneOf(ConversationState.class);
+            case CLOSED -> EnumSet.of(WAITING_FOR_OPERATOR);
         };
     }
 

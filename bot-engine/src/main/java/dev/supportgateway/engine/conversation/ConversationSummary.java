@@ -3,10 +3,21 @@ package dev.supportgateway.engine.conversation;
 import dev.supportgateway.engine.desk.DeskId;
 import java.time.Instant;
 
-/** One line of the operator console's list: who, in which state, held by whom, waiting since when. */
+/**
+ * One line of the operator console's list: who, in which state, held by whom, waiting since when.
+ *
+ * @param awaitingCustomerSince when the request was put on hold for the customer's answer («ждём ответа клиента»), or null
+ */
 public record ConversationSummary(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
                                   ConversationState state, Operator operator, String tier, String ticketNumber,
-                                  Instant waitingSince, Instant lastMessageAt) {
+                                  Instant waitingSince, Instant lastMessageAt, Instant awaitingCustomerSince) {
+
+    /** A summary of a store that does not keep {@code awaitingCustomerSince}: nothing is shown as on hold. */
+    public ConversationSummary(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
+                               ConversationState state, Operator operator, String tier, String ticketNumber,
+                               Instant waitingSince, Instant lastMessageAt) {
+        this(id, desk, customer, customerName, state, operator, tier, ticketNumber, waitingSince, lastMessageAt, null);
+    }
 
     /** Service was stopped and a supervisor should look at it. */
     public boolean flagged() {

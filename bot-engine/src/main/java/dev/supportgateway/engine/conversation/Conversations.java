@@ -13,6 +13,12 @@ public interface Conversations {
     Optional<Conversation> find(ConversationId id);
 
     /**
+     * The customer's most recently closed conversation with the desk: the one a customer may reopen when
+     * it was closed too early. Asked only when the customer has no open conversation with the desk.
+     */
+    Optional<Conversation> findLastClosed(DeskId desk, CustomerAddress customer);
+
+    /**
      * Stores {@code conversation} if the stored one is still at {@code conversation.version()} (0: none
      * stored yet) and returns it at the next version; otherwise throws {@link ConcurrentConversationChange}.
      * Messages and decisions are only ever appended, so a store may write just the new ones.

@@ -23,6 +23,12 @@ public enum DecisionRule {
     ASKED_CATEGORY,
     ASKED_DESCRIPTION,
     TICKET_REGISTERED,
+    /** While the bot collected the ticket's fields the customer asked for a person or only was polite: not taken as a value. */
+    TICKET_IN_PREPARATION,
+    ESCALATION_CANCELLED,
+    CLOSED_FOR_SILENCE,
+    REOPENED,
+    REOPEN_UNAVAILABLE,
     WAITING_ACKNOWLEDGED,
     SILENT_WHILE_OPERATOR_HOLDS,
     SILENT_WHILE_SUSPENDED,

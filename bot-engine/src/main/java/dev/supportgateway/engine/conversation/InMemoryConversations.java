@@ -24,6 +24,7 @@ public final class InMemoryConversations implements Conversations {
 
     private final Map<ConversationId, Conversation> byId = new HashMap<>();
     private final Map<Customer, ConversationId> openByCustomer = new HashMap<>();
+    private final Map<Customer, ConversationId> lastClosedByCustomer = new HashMap<>();
     private final Set<Received> received = new HashSet<>();
 
     @Override
@@ -34,6 +35,13 @@ public final class InMemoryConversations implements Conversations {
     @Override
     public synchronized Optional<Conversation> find(ConversationId id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findLastClosed(DeskId desk, CustomerAddress customer) {
+        // a reopened conversation stays here until it closes again, so check its state
+        return Optional.ofNullable(lastClosedByCustomer.get(new Customer(desk, customer))).map(byId::get)
+                .filter(c -> !c.state().isOpen());
     }
 
     @Override
@@ -55,6 +63,7 @@ public final class InMemoryConversations implements Conversations {
             openByCustomer.put(customer, saved.id());
         } else {
             openByCustomer.remove(customer, saved.id());
+            lastClosedByCustomer.put(customer, saved.id());
         }
         saved.transcript().stream().filter(m -> m.fromCustomer() && m.externalId() != null)
                 .forEach(m -> received.add(new Received(customer, m.externalId())));

@@ -18,6 +18,10 @@ public sealed interface ConsoleEvent {
     record Queued(ConversationSummary conversation, Ticket ticket) implements ConsoleEvent {
     }
 
+    /** The customer reopened a request closed too early: it is back in the operators' queue under the same ticket. */
+    record Reopened(ConversationSummary conversation, Ticket ticket) implements ConsoleEvent {
+    }
+
     /** Service was stopped; a supervisor must look at the conversation. */
     record Flagged(ConversationSummary conversation, String reason) implements ConsoleEvent {
     }

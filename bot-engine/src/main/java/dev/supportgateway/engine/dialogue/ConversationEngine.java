@@ -45,7 +45,9 @@ public final class ConversationEngine {
     /**
      * Stores a customer's message in their open conversation with the desk (opening one if none) and
      * lets the bot answer unless an operator holds it. A redelivered message returns a duplicate turn
-     * and changes nothing.
+     * and changes nothing. Without an open conversation, a message that says the last request is not
+     * solved (or the «Открыть заново» button) reopens that request's conversation with its ticket where
+     * the desk allows it; otherwise a new conversation starts.
      *
      * @throws UnknownDesk when the desk is not configured
      */
@@ -59,6 +61,10 @@ public final class ConversationEngine {
             }
             Instant now = ports.clock().instant();
             Conversation conversation = ports.conversations().findOpen(inbound.desk(), inbound.customer())
+                    .or(() -> policy.asksToReopen(desk, inbound)
+                            ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
+                                    .filter(closed -> policy.mayReopen(desk, closed, now))
+                            : java.util.Optional.empty())
                     .orElseGet(() -> Conversation.open(ConversationId.random(), desk.id(), inbound.customer(), inbound.customerName(),
                             tierOf(desk, inbound), now));
             Exchange ex = new Exchange(conversation, now);
@@ -92,7 +98,8 @@ public final class ConversationEngine {
     }
 
     /**
-     * Sends the operator's text to the customer.
+     * Sends the operator's text to the customer. It does not lift a hold set by {@link #awaitCustomer}
+     * (a reminder is no answer): only the customer's message does.
      *
      * @throws NotHeldByOperator unless {@code operator} holds the conversation
      * @throws ForbiddenWordsInReply when the text uses a word the desk's conduct forbids
@@ -102,20 +109,45 @@ public final class ConversationEngine {
         if (text.isBlank()) {
             throw new IllegalArgumentException("an operator reply must not be blank");
         }
+        return command(id, (ex, desk) -> sendOperatorText(ex, desk, operator, text));
+    }
+
+    private void sendOperatorText(Exchange ex, Desk desk, Operator operator, String text) {
+        Conversation c = ex.conversation();
+        requireHeldBy(c, operator);
+        List<String> forbidden = desk.conduct().forbiddenOperatorWords().stream()
+                .filter(word -> CustomerWords.usesWord(text, word)).toList();
+        if (!forbidden.isEmpty()) {
+            throw new ForbiddenWordsInReply(forbidden);
+        }
+        if (c.state() == ConversationState.CLOSING) {
+            // the operator goes on talking: the closing question is no longer the last word
+            ex.update(x -> x.heldBy(operator, ConversationState.WITH_OPERATOR, ex.now()));
+        }
+        lastCustomerMessage(c).ifPresent(ex::answer);
+        ex.say(Author.operator(operator), text.strip());
+    }
+
+    /**
+     * Sends the operator's question to the customer and puts the request on hold until they answer
+     * («ждём ответа клиента»): the console shows it as awaiting the customer, and on a desk with a
+     * silence rule the customer is told that without an answer within the rule's time the request is
+     * closed — {@link #closeSilent} counts that time from now. The customer's next message ends the hold
+     * and reaches the operator, who still holds the conversation.
+     *
+     * @throws NotHeldByOperator unless {@code operator} holds the conversation
+     * @throws ForbiddenWordsInReply when the text uses a word the desk's conduct forbids
+     */
+    public Turn awaitCustomer(ConversationId id, Operator operator, String question) {
+        Objects.requireNonNull(question, "question");
+        if (question.isBlank()) {
+            throw new IllegalArgumentException("the question to the customer must not be blank");
+        }
         return command(id, (ex, desk) -> {
-            Conversation c = ex.conversation();
-            requireHeldBy(c, operator);
-            List<String> forbidden = desk.conduct().forbiddenOperatorWords().stream()
-                    .filter(word -> CustomerWords.usesWord(text, word)).toList();
-            if (!forbidden.isEmpty()) {
-                throw new ForbiddenWordsInReply(forbidden);
-            }
-            if (c.state() == ConversationState.CLOSING) {
-                // the operator goes on talking: the closing question is no longer the last word
-                ex.update(x -> x.heldBy(operator, ConversationState.WITH_OPERATOR, ex.now()));
-            }
-            lastCustomerMessage(c).ifPresent(ex::answer);
-            ex.say(Author.operator(operator), text.strip());
+            sendOperatorText(ex, desk, operator, question);
+            ex.update(c -> c.awaitingCustomer(ex.now()));
+            desk.silenceRule().ifPresent(rule -> ex.say(policy.system(),
+                    phrases.text("await.notice", "limit", DialoguePolicy.within(phrases, rule.after()))));
         });
     }
 
@@ -154,10 +186,61 @@ public final class ConversationEngine {
                         new Action(Action.QUESTIONS_REMAIN, phrases.text("action.questions-remain")),
                         new Action(Action.NOTHING_REMAINS, phrases.text("action.nothing-remains"))), null);
             } else {
-                ex.moveTo(ConversationState.CLOSED);
-                ex.say(policy.system(), phrases.text("closed"));
+                policy.close(ex, desk, phrases.text("closed"));
             }
         });
+    }
+
+    /**
+     * Closes the conversation when it has waited for the customer's answer longer than its desk's
+     * {@link dev.supportgateway.engine.desk.SilenceRule} allows, counted in the desk's business time from
+     * when the bot or an operator asked (edoc: 8 business hours). The customer is told the rule's reason
+     * («ответ от клиента не получен») and the actions done so far. Does nothing — an empty turn — when the
+     * desk has no silence rule, nothing is awaited, or the time has not run out; so it is safe to call
+     * again and from any node.
+     *
+     * @param now the scheduler's current time (normally the clock's)
+     */
+    public Turn closeSilent(ConversationId id, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return command(id, now, (ex, desk) -> {
+            if (policy.silenceExpired(desk, ex.conversation(), now)) {
+                policy.closeForSilence(ex, desk);
+            }
+        });
+    }
+
+    /**
+     * {@link #closeSilent} for every open conversation of the desk that awaits the customer. Meant for a
+     * scheduler in infra that calls it every few minutes for each desk (a desk without a silence rule
+     * returns at once); the window is counted in business time, so a late tick only closes a little late.
+     * A conversation that fails (changed concurrently, say) is logged by id and left for the next tick.
+     *
+     * @return the turns of the conversations it closed
+     * @throws UnknownDesk when the desk is not configured
+     */
+    public List<Turn> closeSilentConversations(DeskId deskId, Instant now) {
+        Objects.requireNonNull(now, "now");
+        Desk desk = desk(deskId);
+        if (desk.silenceRule().isEmpty()) {
+            return List.of();
+        }
+        List<Turn> closed = new ArrayList<>();
+        for (ConversationSummary summary : ports.conversations().open(deskId)) {
+            // only the states where someone asks the customer; the rule itself is checked under the lock
+            if (summary.state() != ConversationState.ESCALATING && summary.state() != ConversationState.WITH_OPERATOR) {
+                continue;
+            }
+            try {
+                Turn turn = closeSilent(summary.id(), now);
+                if (turn.conversation() != null && turn.conversation().state() == ConversationState.CLOSED && !turn.stored().isEmpty()) {
+                    closed.add(turn);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing silent conversation " + summary.id() + " failed: " + e.getClass().getSimpleName());
+            }
+        }
+        return closed;
     }
 
     /** A supervisor resumes service of a SUSPENDED conversation: the bot serves the customer again, warnings start over. */
@@ -190,13 +273,18 @@ public final class ConversationEngine {
     // ---- the common path of every call
 
     private Turn command(ConversationId id, BiConsumer<Exchange, Desk> work) {
+        return command(id, null, work);
+    }
+
+    /** @param now the time of the exchange, or null for the clock's time once the lock is held */
+    private Turn command(ConversationId id, Instant now, BiConsumer<Exchange, Desk> work) {
         Objects.requireNonNull(id, "conversation id");
         Conversation first = ports.conversations().find(id).orElseThrow(() -> new ConversationNotFound(id));
         Desk desk = desk(first.desk());
         return ports.locks().exclusively(first.desk(), first.customer(), () -> {
             // read again under the lock: the first read only told which lock to take
             Conversation current = ports.conversations().find(id).orElseThrow(() -> new ConversationNotFound(id));
-            Exchange ex = new Exchange(current, ports.clock().instant());
+            Exchange ex = new Exchange(current, now == null ? ports.clock().instant() : now);
             work.accept(ex, desk);
             if (!ex.changed()) {
                 return new Turn(current, List.of(), List.of(), false);

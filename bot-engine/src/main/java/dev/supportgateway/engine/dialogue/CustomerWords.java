@@ -54,6 +54,20 @@ final class CustomerWords {
     private static final Pattern HELPED = Pattern.compile(W + "(?:помогло|помогла|помог|получилось|заработало|работает)(?!\\p{L})");
     private static final Pattern NOT_HELPED = Pattern.compile(W + "(?:не\\s+помог" + L + "|не\\s+получ" + L + "|не\\s+подход" + L + "|не\\s+то|не\\s+работает|бесполезно)(?!\\p{L})");
 
+    /** «отмена», «передумал», «не надо», «уже не нужно», «вопрос снят», «сам разобрался». */
+    private static final Pattern CANCEL = Pattern.compile(W + "(?:отмен" + L + "|передумал" + L + "|не\\s+надо|не\\s+нужно|ненадо|не\\s+актуально|неактуально"
+            + "|вопрос\\s+снят|снимаю\\s+вопрос|забудьте|разобрал" + L + "|сам\\s+разберусь|сама\\s+разберусь)(?!\\p{L})");
+    /** Words around a cancellation that change nothing: «я передумал, не надо уже», «отмените заявку». */
+    private static final Set<String> CANCEL_VOCABULARY = Set.of("я", "уже", "ладно", "пожалуйста", "заявку", "заявка", "обращение", "запрос",
+            "передачу", "ничего", "никого", "не", "сам", "сама", "сами", "всё", "нет", "тогда", "пока");
+
+    /** «вопрос не решён», «проблема осталась», «всё ещё не работает», «откройте заново»: the request was closed too early. */
+    private static final Pattern NOT_SOLVED = Pattern.compile(W + "(?:(?:вопрос|проблем" + L + "|ошибк" + L + "|обращени" + L + "|заявк" + L + ")\\s+(?:так\\s+и\\s+)?(?:не\\s+решен" + L
+            + "|не\\s+устранен" + L + "|остал" + L + "|не\\s+ушл" + L + "|сохраня" + L + "|повторя" + L + "|вернул" + L + ")"
+            + "|не\\s+решен" + L + "|не\\s+решили|нерешен" + L + "|не\\s+помогл" + L
+            + "|(?:вс[её]\\s+ещ[её]|до\\s+сих\\s+пор|по\\s+прежнему|так\\s+и)\\s+не\\s+(?:работает|получается|решен" + L + ")"
+            + "|(?:откр" + L + "|переоткр" + L + ")\\s+(?:(?:обращени" + L + "|заявк" + L + ")\\s+)?(?:заново|снова|повторно)|переоткр" + L + ")(?!\\p{L})");
+
     private CustomerWords() {
     }
 
@@ -120,6 +134,25 @@ final class CustomerWords {
     static boolean somethingRemains(String text) {
         String words = normalize(text);
         return SOMETHING_REMAINS.matcher(words).find() && words.split(" ").length <= 4;
+    }
+
+    /**
+     * A request to stop handing the question to a person: the message is nothing but a cancellation and
+     * politeness («отмена», «я передумал, спасибо», «не надо уже»), so «отмена заказа не проходит» is not one.
+     */
+    static boolean cancels(String text) {
+        String words = normalize(text);
+        if (!CANCEL.matcher(words).find()) {
+            return false;
+        }
+        String rest = GREETING.matcher(THANKS.matcher(CANCEL.matcher(words).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
+        return Arrays.stream(rest.split("\\s+")).filter(w -> !w.isBlank())
+                .allMatch(w -> CANCEL_VOCABULARY.contains(w) || FILLER.contains(w));
+    }
+
+    /** The customer says a closed request is not solved («вопрос не решён», «проблема осталась», «откройте обращение заново»). */
+    static boolean saysNotSolved(String text) {
+        return NOT_SOLVED.matcher(normalize(text)).find();
     }
 
     /** «не помогло» typed instead of pressing the button. */

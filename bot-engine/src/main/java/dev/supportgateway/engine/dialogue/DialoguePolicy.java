@@ -2,6 +2,7 @@ package dev.supportgateway.engine.dialogue;
 
 import dev.supportgateway.engine.conversation.Action;
 import dev.supportgateway.engine.conversation.Author;
+import dev.supportgateway.engine.conversation.AuthorKind;
 import dev.supportgateway.engine.conversation.BotDecision;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationState;
@@ -20,6 +21,8 @@ import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.IdentityField;
 import dev.supportgateway.engine.desk.Scope;
 import dev.supportgateway.engine.desk.ServiceTier;
+import dev.supportgateway.engine.desk.SilenceRule;
+import dev.supportgateway.engine.desk.SlaTarget;
 import dev.supportgateway.engine.escalation.Ticket;
 import dev.supportgateway.engine.escalation.TicketRequest;
 import dev.supportgateway.engine.helpcenter.Article;
@@ -51,6 +54,12 @@ final class DialoguePolicy {
     static final String CALLBACK_PHONE = "callback-phone";
     /** After acknowledging a message in the queue, further messages within this time get no acknowledgement of their own. */
     static final java.time.Duration ACKNOWLEDGEMENT_QUIET = java.time.Duration.ofMinutes(10);
+    /**
+     * How long after closing a customer may reopen a request closed too early. konus's regulation names no
+     * limit; a week of the desk's working days covers «I tried it the next days and it still fails»
+     * without reviving requests the customer has long forgotten.
+     */
+    static final SlaTarget REOPEN_WITHIN = SlaTarget.parse("5 business days");
 
     private static final Set<DecisionRule> HELP_CENTER_RULES = EnumSet.of(DecisionRule.HELP_CENTER_ANSWER,
             DecisionRule.HELP_CENTER_SUGGESTION, DecisionRule.HELP_CENTER_NO_ANSWER);
@@ -86,7 +95,8 @@ final class DialoguePolicy {
                     }
                 }
             }
-            case CLOSED -> throw new IllegalStateException("a closed conversation takes no messages: " + ex.conversation().id());
+            // the engine hands over a closed conversation only when asksToReopen() and mayReopen() said yes
+            case CLOSED -> reopen(ex, desk, inbound);
         }
     }
 
@@ -146,6 +156,12 @@ final class DialoguePolicy {
             if (id.equals(Action.CALL_OPERATOR)) {
                 escalate(ex, desk, DecisionRule.PERSON_REQUESTED, "the customer pressed «" + phrases.text("action.operator") + "»",
                         "escalate.person", questionBefore(ex), false);
+                return;
+            }
+            if (id.equals(Action.REOPEN) && text.isEmpty()) {
+                // the engine opened a new conversation: the old request is past the window or may not be reopened
+                ex.decide(DecisionRule.REOPEN_UNAVAILABLE, "«" + phrases.text("action.reopen") + "» pressed; nothing to reopen");
+                ex.say(bot(), phrases.text("reopen.unavailable"));
                 return;
             }
             if (answered && id.equals(Action.HELPED)) {
@@ -225,7 +241,7 @@ final class DialoguePolicy {
         } else {
             ex.decide(DecisionRule.FEEDBACK_NOT_HELPED, "the answer with article " + article + " did not help");
             escalate(ex, desk, null, "the help-center answer did not help", "escalate.not-helped",
-                    answer.flatMap(d -> questionOf(ex.conversation(), d.message())), false);
+                    answer.flatMap(d -> questionLeadingTo(ex.conversation(), d)), false);
         }
     }
 
@@ -340,6 +356,9 @@ final class DialoguePolicy {
             askNextOrRegister(ex, desk);
             return;
         }
+        if (inbound.action().isEmpty() && notAValue(ex, desk, text)) {
+            return;
+        }
         switch (escalation.asking()) {
             case IDENTIFICATION -> {
                 IdentityField field = field(desk, escalation.fieldId());
@@ -367,7 +386,7 @@ final class DialoguePolicy {
             }
             case DESCRIPTION -> {
                 if (text.isEmpty() && inbound.attachments().isEmpty()) {
-                    ex.say(bot(), phrases.text("ask.description"));
+                    askCustomer(ex, phrases.text("ask.description"), List.of());
                     return;
                 }
                 String description = text.isEmpty() ? "(" + inbound.attachments().size() + " file(s))" : text;
@@ -375,6 +394,66 @@ final class DialoguePolicy {
             }
         }
         askNextOrRegister(ex, desk);
+    }
+
+    /**
+     * Words that answer the bot rather than fill the field asked for: a cancellation goes back to the bot,
+     * a request for a person or mere politeness hears what is still needed and the question again.
+     * True when the message was handled so.
+     */
+    private boolean notAValue(Exchange ex, Desk desk, String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        String asked = askedFor(ex.conversation().escalation());
+        if (CustomerWords.cancels(text)) {
+            ex.decide(DecisionRule.ESCALATION_CANCELLED, "the customer cancelled the hand-over while asked for " + asked);
+            ex.moveTo(ConversationState.BOT);
+            ex.say(bot(), phrases.text("escalation.cancelled"));
+            return true;
+        }
+        String reminder;
+        if (CustomerWords.asksForPerson(text)) {
+            ex.decide(DecisionRule.TICKET_IN_PREPARATION, "asked for a person while asked for " + asked + "; not taken as the value");
+            reminder = "escalation.in-progress";
+        } else {
+            Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(text);
+            if (courtesy.isEmpty()) {
+                return false;
+            }
+            ex.decide(DecisionRule.TICKET_IN_PREPARATION, courtesy.get().name().toLowerCase(java.util.Locale.ROOT)
+                    + " only while asked for " + asked + "; not taken as the value");
+            reminder = courtesy.get() == CustomerWords.Courtesy.THANKS ? "escalation.thanks" : "escalation.reminder";
+        }
+        ex.say(bot(), phrases.text(reminder, "missing", String.join(", ", missing(desk, ex.conversation()))));
+        askNextOrRegister(ex, desk);
+        return true;
+    }
+
+    /** What the ticket still lacks, in the customer's words, in the order the bot asks it. */
+    private List<String> missing(Desk desk, Conversation c) {
+        List<String> missing = new ArrayList<>();
+        for (IdentityField field : requiredFields(desk, c.escalation().callback())) {
+            if (!c.identification().containsKey(field.id())) {
+                missing.add(field.label());
+            }
+        }
+        if (!desk.categories().isEmpty() && c.escalation().category() == null) {
+            missing.add(phrases.text("missing.category"));
+        }
+        if (c.escalation().description() == null || c.escalation().description().isBlank()) {
+            missing.add(phrases.text("missing.description"));
+        }
+        return missing;
+    }
+
+    /** What the bot asked for, for decisions: the field id, never a value. */
+    private static String askedFor(Escalation escalation) {
+        return switch (escalation.asking()) {
+            case IDENTIFICATION -> "field " + escalation.fieldId();
+            case CATEGORY -> "the category";
+            case DESCRIPTION -> "the description";
+        };
     }
 
     private void askNextOrRegister(Exchange ex, Desk desk) {
@@ -395,7 +474,7 @@ final class DialoguePolicy {
         if (escalation.description() == null || escalation.description().isBlank()) {
             ex.update(x -> x.withEscalation(x.escalation().asking(Escalation.Asking.DESCRIPTION, null)));
             ex.decide(DecisionRule.ASKED_DESCRIPTION, "the ticket needs a description");
-            ex.say(bot(), phrases.text("ask.description"));
+            askCustomer(ex, phrases.text("ask.description"), List.of());
             return;
         }
         register(ex, desk);
@@ -418,15 +497,21 @@ final class DialoguePolicy {
     private void askField(Exchange ex, IdentityField field, List<String> problems) {
         if (problems.isEmpty()) {
             ex.decide(DecisionRule.ASKED_IDENTIFICATION, "the desk requires " + field.id());
-            ex.say(bot(), phrases.text("ask.field", "label", field.label()));
+            askCustomer(ex, phrases.text("ask.field", "label", field.label()), List.of());
         } else {
-            ex.say(bot(), phrases.text("ask.field-again", Map.of("problems", String.join(" ", problems), "label", field.label())));
+            askCustomer(ex, phrases.text("ask.field-again", Map.of("problems", String.join(" ", problems), "label", field.label())), List.of());
         }
+    }
+
+    /** The bot asks the customer for something the ticket needs; from now on the desk's silence rule runs. */
+    private void askCustomer(Exchange ex, String question, List<Action> actions) {
+        ex.say(bot(), question, actions, null);
+        ex.update(c -> c.awaitingCustomer(ex.now()));
     }
 
     private void askCategory(Exchange ex, Desk desk, String phrase) {
         ex.decide(DecisionRule.ASKED_CATEGORY, "the desk sorts requests into " + desk.categories().stream().map(Category::id).toList());
-        ex.say(bot(), phrases.text(phrase), desk.categories().stream().map(c -> Action.category(c.id(), c.name())).toList(), null);
+        askCustomer(ex, phrases.text(phrase), desk.categories().stream().map(c -> Action.category(c.id(), c.name())).toList());
     }
 
     private static Optional<Category> categoryNamed(Desk desk, String text) {
@@ -497,14 +582,152 @@ final class DialoguePolicy {
         boolean yes = inbound.action().map(Action.QUESTIONS_REMAIN::equals).orElse(false)
                 || (inbound.action().isEmpty() && CustomerWords.somethingRemains(text));
         if (no) {
-            ex.moveTo(ConversationState.CLOSED);
-            ex.say(system(), phrases.text("closed"));
+            close(ex, desk, phrases.text("closed"));
         } else {
             ex.moveTo(ConversationState.WITH_OPERATOR);
             if (yes) {
                 ex.say(system(), phrases.text("closing.continue"));
             }
         }
+    }
+
+    /**
+     * Closes the conversation with {@code text}; where the customer may reopen the request, the message
+     * says how and offers «Открыть заново».
+     */
+    void close(Exchange ex, Desk desk, String text) {
+        ex.moveTo(ConversationState.CLOSED);
+        Conversation c = ex.conversation();
+        if (desk.closing().customerMayReopen() && c.ticket() != null) {
+            ex.say(system(), text + "\n\n" + phrases.text("closed.reopen-hint", "number", c.ticket().number()),
+                    List.of(new Action(Action.REOPEN, phrases.text("action.reopen"))), null);
+        } else {
+            ex.say(system(), text);
+        }
+    }
+
+    // ---- silence (edoc: no answer from the customer in 8 business hours)
+
+    /** Whether the conversation has waited for the customer longer than the desk's silence rule allows. */
+    boolean silenceExpired(Desk desk, Conversation c, Instant now) {
+        Optional<SilenceRule> rule = desk.silenceRule();
+        if (rule.isEmpty() || !c.state().isOpen() || !c.awaitsCustomer()) {
+            return false;
+        }
+        return !now.isBefore(ports.businessHours().plus(desk, c.awaitingCustomerSince(), rule.get().after()));
+    }
+
+    /** Closes a conversation whose silence expired, telling the customer the reason and what was done so far. */
+    void closeForSilence(Exchange ex, Desk desk) {
+        SilenceRule rule = desk.silenceRule().orElseThrow();
+        Conversation c = ex.conversation();
+        String awaited = awaited(desk, c);
+        List<String> done = actionsDone(desk, c);
+        ex.decide(DecisionRule.CLOSED_FOR_SILENCE, "no answer from the customer within " + rule.after() + " since "
+                + c.awaitingCustomerSince() + " (state " + c.state() + ")");
+        StringBuilder text = new StringBuilder(c.ticket() == null
+                ? phrases.text("silence.closed", "reason", rule.reason())
+                : phrases.text("silence.closed-ticket", Map.of("number", c.ticket().number(), "reason", rule.reason())));
+        text.append(' ').append(phrases.text("silence.awaited", "awaited", awaited));
+        if (!done.isEmpty()) {
+            text.append("\n\n").append(phrases.text("silence.done"));
+            done.forEach(line -> text.append("\n— ").append(line));
+        }
+        close(ex, desk, text.toString());
+    }
+
+    /** What the customer did not answer: the field the bot asked for, or an operator's question. */
+    private String awaited(Desk desk, Conversation c) {
+        Escalation e = c.escalation();
+        if (c.state() == ConversationState.ESCALATING && e != null && e.asking() != null) {
+            return switch (e.asking()) {
+                case IDENTIFICATION -> requiredFields(desk, true).stream().filter(f -> f.id().equals(e.fieldId())).findFirst()
+                        .map(IdentityField::label).orElse(phrases.text("silence.awaited-information"));
+                case CATEGORY -> phrases.text("missing.category");
+                case DESCRIPTION -> phrases.text("missing.description");
+            };
+        }
+        return phrases.text("silence.awaited-operator");
+    }
+
+    /**
+     * The actions done so far, one short line each, for the closing message: articles offered, what was
+     * received for the ticket (field names, never values), the ticket and the specialist's work.
+     */
+    private List<String> actionsDone(Desk desk, Conversation c) {
+        List<String> done = new ArrayList<>();
+        c.decisions().stream()
+                .filter(d -> (d.rule() == DecisionRule.HELP_CENTER_ANSWER || d.rule() == DecisionRule.CANDIDATE_CHOSEN) && d.article() != null)
+                .map(BotDecision::article).distinct()
+                .flatMap(id -> ports.helpCenter().article(desk.id(), id).stream())
+                .forEach(a -> done.add(phrases.text("silence.done.article", "title", a.title())));
+        if (!c.identification().isEmpty()) {
+            List<IdentityField> known = requiredFields(desk, true);
+            String fields = c.identification().keySet().stream()
+                    .map(id -> known.stream().filter(f -> f.id().equals(id)).findFirst().map(IdentityField::label).orElse(id))
+                    .collect(Collectors.joining(", "));
+            done.add(phrases.text("silence.done.identified", "fields", fields));
+        }
+        // the escalation (and its category) exists only until the ticket is registered; then the ticket says it all
+        Escalation e = c.escalation();
+        if (e != null && e.category() != null) {
+            done.add(phrases.text("silence.done.category", "category", desk.category(e.category()).map(Category::name).orElse(e.category())));
+        }
+        if (c.ticket() != null) {
+            done.add(phrases.text("silence.done.ticket", "number", c.ticket().number()));
+        } else if (c.state() == ConversationState.ESCALATING) {
+            done.add(phrases.text("silence.done.escalating"));
+        }
+        long answers = c.transcript().stream().filter(m -> m.author().kind() == AuthorKind.OPERATOR).count();
+        if (answers > 0) {
+            done.add(phrases.text("silence.done.operator", "count", Long.toString(answers)));
+        }
+        return done;
+    }
+
+    /**
+     * A time limit as it follows «в течение» in Russian: «8 рабочих часов», «1 рабочего дня», «0,5 рабочего
+     * часа» (one, a fraction, or a number ending in 1 but not 11 take the singular genitive).
+     */
+    static String within(BotPhrases phrases, SlaTarget limit) {
+        java.math.BigDecimal amount = limit.amount().stripTrailingZeros();
+        boolean whole = amount.scale() <= 0;
+        long n = whole ? amount.longValueExact() : 0;
+        boolean singular = !whole || (n % 10 == 1 && n % 100 != 11);
+        String unit = limit.unit().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return amount.toPlainString().replace('.', ',') + " " + phrases.text("within." + unit + (singular ? ".one" : ".many"));
+    }
+
+    // ---- reopening (konus: a customer may reopen a request closed too early)
+
+    /**
+     * Whether the message asks to reopen the customer's last request, on a desk that lets customers reopen:
+     * «Открыть заново» pressed, or words saying the question is not solved. Cheap: no store is asked.
+     */
+    boolean asksToReopen(Desk desk, Inbound inbound) {
+        return desk.closing().customerMayReopen()
+                && (inbound.action().map(Action.REOPEN::equals).orElse(false)
+                || (inbound.action().isEmpty() && CustomerWords.saysNotSolved(inbound.text())));
+    }
+
+    /** Whether {@code closed} may be reopened now: it had a ticket and closed within {@link #REOPEN_WITHIN} of the desk's time. */
+    boolean mayReopen(Desk desk, Conversation closed, Instant now) {
+        if (closed.state().isOpen() || closed.ticket() == null) {
+            return false;
+        }
+        // the last change of a closed conversation is its closing
+        return now.isBefore(ports.businessHours().plus(desk, closed.updatedAt(), REOPEN_WITHIN));
+    }
+
+    private void reopen(Exchange ex, Desk desk, Inbound inbound) {
+        Ticket ticket = ex.conversation().ticket();
+        ex.moveTo(ConversationState.WAITING_FOR_OPERATOR);
+        if (violatesConduct(ex, desk, inbound)) {
+            return;
+        }
+        ex.decide(DecisionRule.REOPENED, "the customer reopened ticket " + ticket.number() + " within " + REOPEN_WITHIN + " of closing");
+        ex.say(bot(), phrases.text("reopened", "number", ticket.number()));
+        ex.publish(summary -> new ConsoleEvent.Reopened(summary, ticket));
     }
 
     // ---- helpers
@@ -527,7 +750,24 @@ final class DialoguePolicy {
                 .filter(d -> !ex.answering().equals(d.message()))
                 .reduce((a, b) -> b)
                 .filter(d -> HELP_CENTER_RULES.contains(d.rule()) || d.rule() == DecisionRule.CANDIDATE_CHOSEN)
-                .flatMap(d -> questionOf(c, d.message()));
+                .flatMap(d -> questionLeadingTo(c, d));
+    }
+
+    /**
+     * The customer's question behind a help-center decision. A chosen candidate was decided on a button
+     * press, which has no text: its question is the one the suggestion was made for.
+     */
+    private static Optional<String> questionLeadingTo(Conversation c, BotDecision decision) {
+        if (decision.rule() != DecisionRule.CANDIDATE_CHOSEN) {
+            return questionOf(c, decision.message());
+        }
+        List<BotDecision> before = c.decisions().subList(0, Math.max(0, c.decisions().indexOf(decision)));
+        for (int i = before.size() - 1; i >= 0; i--) {
+            if (before.get(i).rule() == DecisionRule.HELP_CENTER_SUGGESTION) {
+                return questionOf(c, before.get(i).message());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> questionOf(Conversation c, MessageId message) {

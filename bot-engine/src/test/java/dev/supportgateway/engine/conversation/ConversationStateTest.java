@@ -56,9 +56,23 @@ class ConversationStateTest {
     }
 
     @Test
-    void closedIsFinal() {
-        assertThat(ConversationState.CLOSED.next()).isEmpty();
+    void closedLeadsOnlyBackToTheQueueWhenReopened() {
+        assertThat(ConversationState.CLOSED.next()).containsExactly(ConversationState.WAITING_FOR_OPERATOR);
         assertThat(ConversationState.CLOSED.isOpen()).isFalse();
+    }
+
+    @Test
+    void aCustomerMessageEndsWaitingForTheCustomerAndAnyMoveForgetsIt() {
+        Conversation asked = in(ConversationState.ESCALATING).awaitingCustomer(AT);
+        assertThat(asked.awaitsCustomer()).isTrue();
+        assertThat(asked.summary().awaitingCustomerSince()).isEqualTo(AT);
+
+        Message bot = new Message(MessageId.of("b"), Author.bot("Бот"), "Укажите ИИН", List.of(), null, List.of(), null, null, null, AT);
+        Message customer = new Message(MessageId.of("c"), Author.customer(null), "ИИН", List.of(), null, List.of(), "x", null, null, AT);
+        assertThat(asked.append(bot).awaitingCustomerSince()).isEqualTo(AT);
+        assertThat(asked.append(customer).awaitsCustomer()).isFalse();
+        assertThat(asked.moveTo(ConversationState.BOT, AT).awaitsCustomer()).isFalse();
+        assertThat(asked.heldBy(ANNA, ConversationState.WITH_OPERATOR, AT).awaitsCustomer()).isFalse();
     }
 
     @Test

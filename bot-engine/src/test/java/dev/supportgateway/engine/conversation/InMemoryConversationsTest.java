@@ -54,4 +54,20 @@ class InMemoryConversationsTest {
         assertThat(store.received(EDOC, CUSTOMER, "<id-1@mail>")).isTrue();
         assertThat(store.received(EDOC, CUSTOMER, "<id-2@mail>")).isFalse();
     }
+
+    @Test
+    void theLastClosedConversationIsFoundUntilItIsReopened() {
+        Conversation first = store.save(Conversation.open(ConversationId.of("c-1"), EDOC, CUSTOMER, null, null, AT));
+        assertThat(store.findLastClosed(EDOC, CUSTOMER)).isEmpty();
+        Conversation closed = store.save(first.withTicket(new dev.supportgateway.engine.escalation.Ticket("EDOC-2026-000001", null))
+                .moveTo(ConversationState.CLOSED, AT));
+
+        assertThat(store.findLastClosed(EDOC, CUSTOMER)).map(Conversation::id).contains(closed.id());
+        assertThat(store.findLastClosed(DeskId.of("eorder"), CUSTOMER)).isEmpty();
+
+        store.save(closed.moveTo(ConversationState.WAITING_FOR_OPERATOR, AT));
+
+        assertThat(store.findLastClosed(EDOC, CUSTOMER)).isEmpty();
+        assertThat(store.findOpen(EDOC, CUSTOMER)).map(Conversation::id).contains(closed.id());
+    }
 }

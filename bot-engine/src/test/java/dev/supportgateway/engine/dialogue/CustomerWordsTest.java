@@ -65,4 +65,30 @@ class CustomerWordsTest {
         assertThat(CustomerWords.mentions("Не работает прокси-сервер", "прокси")).isTrue();
         assertThat(CustomerWords.mentions("Не работает подпись", "интернет")).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"отмена", "Отмените", "я передумал", "Передумала, спасибо", "не надо", "не нужно уже", "уже не актуально",
+            "вопрос снят", "сам разобрался, спасибо"})
+    void cancellations(String text) {
+        assertThat(CustomerWords.cancels(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Отмена заказа не проходит", "не надо было обновлять, теперь ошибка", "Иванов Иван", "123456789012", "ТОО Ромашка"})
+    void wordsOfCancellationInsideAnAnswerAreNoCancellation(String text) {
+        assertThat(CustomerWords.cancels(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"вопрос не решен", "Вопрос так и не решён!", "проблема осталась", "ошибка повторяется", "всё ещё не работает",
+            "до сих пор не работает", "не помогло", "откройте обращение заново"})
+    void aClosedRequestIsNotSolved(String text) {
+        assertThat(CustomerWords.saysNotSolved(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Как выгрузить отчёт?", "спасибо, всё работает", "Как открыть новый счёт?", "привет"})
+    void aNewQuestionDoesNotSayTheLastOneIsNotSolved(String text) {
+        assertThat(CustomerWords.saysNotSolved(text)).isFalse();
+    }
 }

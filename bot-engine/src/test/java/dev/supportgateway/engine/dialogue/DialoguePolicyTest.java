@@ -24,6 +24,9 @@ import dev.supportgateway.engine.conversation.Outbound;
 import dev.supportgateway.engine.delivery.ConsoleEvent;
 import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.desk.SlaTarget;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -650,6 +653,383 @@ class DialoguePolicyTest {
     @Test
     void unknownDeskIsRefused() {
         assertThatThrownBy(() -> gateway.say(DeskId.of("nowhere"), customer, "привет")).isInstanceOf(UnknownDesk.class);
+    }
+
+    // ---- waiting for the customer and edoc's silence rule
+
+    /** Brings an edoc conversation to a registered ticket: question, the four identity fields, category «ошибка». */
+    private Conversation ticketOnEdoc() {
+        gateway.say(EDOC, customer, "Не могу подписать документ");
+        for (String answer : List.of("900101300123", "Иванов Иван Иванович", "123456789012", "ТОО «Ромашка»")) {
+            gateway.say(EDOC, customer, answer);
+        }
+        gateway.press(EDOC, customer, "category:error");
+        assertThat(state(EDOC)).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        return gateway.conversation(EDOC, customer);
+    }
+
+    @Test
+    void eachQuestionOfTheBotStartsWaitingForTheCustomer() {
+        Turn asked = gateway.say(EDOC, customer, "Не могу подписать документ");
+        assertThat(asked.conversation().awaitingCustomerSince()).isEqualTo(gateway.clock.instant());
+
+        Turn next = gateway.say(EDOC, customer, "900101300123");
+
+        assertThat(next.conversation().awaitingCustomerSince()).as("the answer stops the clock, the next question starts it")
+                .isEqualTo(gateway.clock.instant());
+        Turn registered = gateway.say(INITIATIVA, customer, "Не открывается отчёт по продажам");
+        assertThat(registered.conversation().awaitsCustomer()).as("a ticket in the queue waits for operators, not the customer").isFalse();
+    }
+
+    @Test
+    void edocClosesARequestAfterEightBusinessHoursOfCustomerSilence() {
+        gateway.say(EDOC, customer, "Не могу подписать документ");
+        Turn asked = gateway.say(EDOC, customer, "900101300123");
+        Conversation c = asked.conversation();
+        // asked for the full name on Wednesday at 10:00:10 in Astana: 7:59:50 remain that day, 10 s on Thursday
+        assertThat(c.awaitingCustomerSince()).isEqualTo(Instant.parse("2026-03-11T05:00:10Z"));
+
+        assertThat(gateway.engine.closeSilent(c.id(), Instant.parse("2026-03-11T18:00:00Z")).replies())
+                .as("13 hours later by the clock, but the night is not working time").isEmpty();
+        assertThat(gateway.engine.closeSilent(c.id(), Instant.parse("2026-03-12T04:00:09Z")).replies()).isEmpty();
+
+        Turn closed = gateway.engine.closeSilent(c.id(), Instant.parse("2026-03-12T04:00:10Z"));
+
+        assertThat(closed.conversation().state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(said(closed)).startsWith("Диалог завершён: ответ от клиента не получен. Мы ожидали от вас: ФИО.")
+                .contains("Что было сделано:\n— получены сведения: ИИН\n— начата подготовка обращения к специалисту")
+                .doesNotContain("900101300123").doesNotContain("Открыть заново");
+        assertThat(closed.replies()).singleElement().satisfies(r -> assertThat(r.author().kind()).isEqualTo(AuthorKind.SYSTEM));
+        BotDecision decision = closed.conversation().lastDecision().orElseThrow();
+        assertThat(decision.rule()).isEqualTo(DecisionRule.CLOSED_FOR_SILENCE);
+        assertThat(decision.reason()).contains("8 business hours").doesNotContain("900101300123");
+        assertThat(gateway.console.of(ConsoleEvent.StateChanged.class).getLast().conversation().state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(gateway.engine.closeSilent(c.id(), Instant.parse("2026-03-20T04:00:00Z")).replies()).as("closing again changes nothing").isEmpty();
+    }
+
+    @Test
+    void theCustomersAnswerRestartsTheSilenceClock() {
+        Turn asked = gateway.say(EDOC, customer, "Не могу подписать документ");
+        Instant due = gateway.hours.plus(TestDesks.edoc(), asked.conversation().awaitingCustomerSince(), TestDesks.EDOC_SILENCE.after());
+        gateway.clock.set(due.minus(Duration.ofMinutes(1)));
+
+        Turn answered = gateway.say(EDOC, customer, "900101300123");
+
+        assertThat(gateway.engine.closeSilent(answered.conversation().id(), due).replies()).isEmpty();
+        assertThat(state(EDOC)).isEqualTo(ConversationState.ESCALATING);
+    }
+
+    @Test
+    void operatorPutsARequestOnHoldUntilTheCustomerAnswers() {
+        Conversation waiting = ticketOnEdoc();
+        gateway.engine.takeOver(waiting.id(), anna);
+
+        Turn hold = gateway.engine.awaitCustomer(waiting.id(), anna, "Пришлите, пожалуйста, снимок экрана с ошибкой.");
+
+        assertThat(hold.replies()).extracting(Outbound::text).containsExactly("Пришлите, пожалуйста, снимок экрана с ошибкой.",
+                "Обращение ожидает вашего ответа. Если ответ не поступит в течение 8 рабочих часов, обращение будет закрыто.");
+        assertThat(hold.replies().getFirst().author().kind()).isEqualTo(AuthorKind.OPERATOR);
+        assertThat(hold.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(gateway.engine.open(EDOC)).singleElement()
+                .satisfies(s -> assertThat(s.awaitingCustomerSince()).isEqualTo(gateway.clock.instant()));
+
+        Turn answer = gateway.say(EDOC, customer, "Вот снимок, ошибка 403");
+
+        assertThat(answer.replies()).as("the operator holds it: the bot stays silent").isEmpty();
+        assertThat(answer.conversation().awaitsCustomer()).isFalse();
+        assertThat(answer.conversation().operator()).isEqualTo(anna);
+        assertThat(gateway.engine.closeSilent(waiting.id(), gateway.clock.instant().plus(Duration.ofDays(30))).replies()).isEmpty();
+    }
+
+    @Test
+    void silenceAfterTheOperatorsQuestionClosesTheTicketWithTheActionsDone() {
+        Conversation waiting = ticketOnEdoc();
+        gateway.engine.takeOver(waiting.id(), anna);
+        gateway.engine.reply(waiting.id(), anna, "Проверьте, пожалуйста, срок действия сертификата.");
+        Turn hold = gateway.engine.awaitCustomer(waiting.id(), anna, "Сообщите, пожалуйста, текст ошибки.");
+        Instant due = gateway.hours.plus(TestDesks.edoc(), hold.conversation().awaitingCustomerSince(), TestDesks.EDOC_SILENCE.after());
+
+        List<Turn> early = gateway.engine.closeSilentConversations(EDOC, due.minusSeconds(1));
+        List<Turn> closed = gateway.engine.closeSilentConversations(EDOC, due);
+
+        assertThat(early).isEmpty();
+        assertThat(closed).singleElement().satisfies(turn -> {
+            assertThat(turn.conversation().state()).isEqualTo(ConversationState.CLOSED);
+            assertThat(turn.conversation().operator()).isNull();
+            assertThat(said(turn)).startsWith("Обращение EDOC-2026-000001 закрыто: ответ от клиента не получен. "
+                            + "Мы ожидали от вас: ответ на вопрос специалиста.")
+                    .contains("— получены сведения: ИИН, ФИО, БИН организации, наименование организации")
+                    .contains("— обращение зарегистрировано под номером EDOC-2026-000001")
+                    .contains("— сообщений специалиста: 2")
+                    .doesNotContain("900101300123").doesNotContain("Ромашка");
+            assertThat(actionIds(turn)).as("edoc lets the customer reopen it").containsExactly(Action.REOPEN);
+        });
+        assertThat(gateway.engine.open(EDOC)).isEmpty();
+    }
+
+    @Test
+    void closeSilentConversationsClosesOnlyRequestsWaitingForTheCustomer() {
+        CustomerAddress chatting = widget("chatting");
+        CustomerAddress held = widget("held");
+        gateway.say(EDOC, customer, "Не могу подписать документ");
+        gateway.say(EDOC, chatting, "привет");
+        gateway.say(EDOC, held, "привет");
+        gateway.engine.takeOver(gateway.conversation(EDOC, held).id(), anna);
+
+        List<Turn> closed = gateway.engine.closeSilentConversations(EDOC, Gateway.START.plus(Duration.ofDays(30)));
+
+        assertThat(closed).extracting(t -> t.conversation().customer()).containsExactly(customer);
+        assertThat(gateway.engine.open(EDOC)).extracting(s -> s.customer()).containsExactlyInAnyOrder(chatting, held);
+    }
+
+    @Test
+    void desksWithoutASilenceRuleNeverCloseForSilence() {
+        gateway.say(EORDER, customer, "оператор");
+        Conversation asked = gateway.conversation(EORDER, customer);
+        assertThat(asked.awaitsCustomer()).isTrue();
+        Instant monthLater = Gateway.START.plus(Duration.ofDays(30));
+
+        assertThat(gateway.engine.closeSilent(asked.id(), monthLater).replies()).isEmpty();
+        assertThat(gateway.engine.closeSilentConversations(EORDER, monthLater)).isEmpty();
+        assertThat(state(EORDER)).isEqualTo(ConversationState.ESCALATING);
+
+        gateway.say(KONUS, customer, "Не печатается накладная");
+        Conversation konus = gateway.conversation(KONUS, customer);
+        gateway.engine.takeOver(konus.id(), anna);
+        Turn hold = gateway.engine.awaitCustomer(konus.id(), anna, "Какой у вас принтер?");
+        assertThat(hold.replies()).as("no deadline to announce").extracting(Outbound::text).containsExactly("Какой у вас принтер?");
+        assertThat(hold.conversation().awaitsCustomer()).isTrue();
+    }
+
+    @Test
+    void onlyTheOperatorHoldingTheConversationPutsItOnHold() {
+        Conversation waiting = waitingOnInitiativa();
+
+        assertThatThrownBy(() -> gateway.engine.awaitCustomer(waiting.id(), anna, "Уточните, пожалуйста, номер отчёта."))
+                .isInstanceOf(NotHeldByOperator.class);
+        gateway.engine.takeOver(waiting.id(), anna);
+        assertThatThrownBy(() -> gateway.engine.awaitCustomer(waiting.id(), boris, "Уточните номер отчёта."))
+                .isInstanceOf(HeldByAnotherOperator.class);
+        assertThatThrownBy(() -> gateway.engine.awaitCustomer(waiting.id(), anna, " ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void timeLimitsAreToldInRussian() {
+        BotPhrases phrases = BotPhrases.russian();
+
+        assertThat(DialoguePolicy.within(phrases, SlaTarget.parse("8 business hours"))).isEqualTo("8 рабочих часов");
+        assertThat(DialoguePolicy.within(phrases, SlaTarget.parse("1 business day"))).isEqualTo("1 рабочего дня");
+        assertThat(DialoguePolicy.within(phrases, SlaTarget.parse("21 business days"))).isEqualTo("21 рабочего дня");
+        assertThat(DialoguePolicy.within(phrases, SlaTarget.parse("11 business hours"))).isEqualTo("11 рабочих часов");
+        assertThat(DialoguePolicy.within(phrases, SlaTarget.parse("0.5 business hours"))).isEqualTo("0,5 рабочего часа");
+        assertThat(DialoguePolicy.within(phrases, SlaTarget.parse("15 minutes"))).isEqualTo("15 минут");
+    }
+
+    // ---- words that are not a field's value while the bot collects the ticket
+
+    @ParameterizedTest
+    @ValueSource(strings = {"отмена", "Я передумал", "не надо", "не нужно уже, спасибо"})
+    void cancelWhileCollectingFieldsReturnsToTheBotPolitely(String cancel) {
+        gateway.say(EDOC, customer, "Не могу подписать документ");
+        gateway.say(EDOC, customer, "900101300123");
+
+        Turn turn = gateway.say(EDOC, customer, cancel);
+
+        assertThat(said(turn)).isEqualTo("Хорошо, не передаю вопрос специалисту. Если понадобится помощь — просто напишите ваш вопрос.");
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(turn.conversation().escalation()).isNull();
+        assertThat(turn.conversation().awaitsCustomer()).isFalse();
+        assertThat(turn.conversation().identification()).as("what was given is kept for next time").containsOnlyKeys("iin");
+        assertThat(turn.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.ESCALATION_CANCELLED);
+        assertThat(gateway.tickets.requests).isEmpty();
+
+        Turn again = gateway.say(EDOC, customer, "оператор");
+        assertThat(said(again)).as("the ИИН is not asked twice").endsWith("Укажите, пожалуйста: ФИО.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"оператор", "живой человек", "позовите специалиста"})
+    void askingForAPersonWhileCollectingSaysWhatIsStillNeeded(String request) {
+        gateway.say(EDOC, customer, "Не могу подписать документ");
+        gateway.say(EDOC, customer, "900101300123");
+
+        Turn turn = gateway.say(EDOC, customer, request);
+
+        assertThat(turn.replies()).extracting(Outbound::text).containsExactly(
+                "Я уже готовлю обращение для специалиста. Осталось указать: ФИО, БИН организации, наименование организации, тип обращения."
+                        + " Если передумали — напишите «отмена».",
+                "Укажите, пожалуйста: ФИО.");
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.ESCALATING);
+        assertThat(turn.conversation().identification()).doesNotContainKey("full-name");
+        assertThat(turn.conversation().escalation().fieldId()).isEqualTo("full-name");
+        assertThat(rules(EDOC)).contains(DecisionRule.TICKET_IN_PREPARATION);
+    }
+
+    @Test
+    void thanksAloneIsNotTakenAsAFieldValue() {
+        gateway.say(INITIATIVA, customer, "оператор");
+
+        Turn thanks = gateway.say(INITIATIVA, customer, "спасибо");
+
+        assertThat(thanks.replies()).extracting(Outbound::text).containsExactly(
+                "Пожалуйста! Чтобы передать вопрос специалисту, осталось указать: описание вопроса. Если передумали — напишите «отмена».",
+                "Опишите, пожалуйста, ваш вопрос или проблему подробнее.");
+        assertThat(thanks.conversation().state()).isEqualTo(ConversationState.ESCALATING);
+        assertThat(gateway.tickets.requests).isEmpty();
+
+        gateway.say(INITIATIVA, customer, "Не открывается отчёт по продажам");
+        assertThat(gateway.tickets.requests).singleElement()
+                .satisfies(r -> assertThat(r.description()).isEqualTo("Не открывается отчёт по продажам"));
+    }
+
+    @Test
+    void aValueThatMerelyContainsACancelWordIsStillTheValue() {
+        gateway.say(INITIATIVA, customer, "оператор");
+
+        gateway.say(INITIATIVA, customer, "Отмена заказа не проходит, ошибка 500");
+
+        assertThat(state(INITIATIVA)).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(gateway.tickets.requests).singleElement()
+                .satisfies(r -> assertThat(r.description()).isEqualTo("Отмена заказа не проходит, ошибка 500"));
+    }
+
+    // ---- the original question becomes the ticket's description
+
+    @ParameterizedTest
+    @ValueSource(strings = {Action.NOT_HELPED, Action.CALL_OPERATOR})
+    void aChosenSuggestionThatDidNotHelpKeepsTheOriginalQuestion(String button) {
+        gateway.article(INITIATIVA, "a1", "Продление ЭЦП", "Продление.");
+        gateway.article(INITIATIVA, "a2", "Установка ЭЦП", "Установка.");
+        gateway.helpCenter.suggest("Как настроить ЭЦП для отчётов?", 0.4, "a1", "a2");
+        gateway.say(INITIATIVA, customer, "Как настроить ЭЦП для отчётов?");
+        gateway.press(INITIATIVA, customer, "article:a2");
+
+        Turn turn = gateway.press(INITIATIVA, customer, button);
+
+        assertThat(said(turn)).doesNotContain("Опишите");
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(gateway.tickets.requests).singleElement()
+                .satisfies(r -> assertThat(r.description()).isEqualTo("Как настроить ЭЦП для отчётов?"));
+    }
+
+    @Test
+    void callingTheOperatorOnAnAnswerKeepsTheQuestionThroughTheIdentityFields() {
+        edsArticle(EDOC);
+        gateway.say(EDOC, customer, EDS_QUESTION);
+        gateway.press(EDOC, customer, Action.CALL_OPERATOR);
+        for (String answer : List.of("900101300123", "Иванов Иван Иванович", "123456789012", "ТОО «Ромашка»")) {
+            gateway.say(EDOC, customer, answer);
+        }
+
+        Turn registered = gateway.press(EDOC, customer, "category:consultation");
+
+        assertThat(registered.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(rules(EDOC)).doesNotContain(DecisionRule.ASKED_DESCRIPTION);
+        assertThat(gateway.tickets.requests).singleElement().satisfies(r -> assertThat(r.description()).isEqualTo(EDS_QUESTION));
+    }
+
+    // ---- konus: a customer may reopen a request closed too early
+
+    /** A konus request registered, taken by Анна and closed on Wednesday afternoon in Ulan-Ude. */
+    private Conversation closedOnKonus() {
+        gateway.say(KONUS, customer, "Не печатается накладная");
+        Conversation c = gateway.conversation(KONUS, customer);
+        assertThat(c.ticket()).isNotNull();
+        gateway.engine.takeOver(c.id(), anna);
+        gateway.engine.reply(c.id(), anna, "Переустановите драйвер принтера.");
+        Turn closed = gateway.engine.close(c.id(), anna);
+        assertThat(closed.conversation().state()).isEqualTo(ConversationState.CLOSED);
+        return closed.conversation();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"вопрос не решен", "Проблема осталась", "всё ещё не работает"})
+    void konusCustomerReopensARequestClosedTooEarlyWithTheSameTicket(String words) {
+        Conversation closed = closedOnKonus();
+        gateway.clock.set(Instant.parse("2026-03-12T02:00:00Z"));
+
+        Turn turn = gateway.say(KONUS, customer, words);
+
+        assertThat(turn.conversation().id()).isEqualTo(closed.id());
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(turn.conversation().ticket().number()).isEqualTo("KONUS-2026-000001");
+        assertThat(turn.conversation().operator()).isNull();
+        assertThat(said(turn)).isEqualTo("Обращение KONUS-2026-000001 открыто заново и передано специалисту. Пожалуйста, ожидайте ответа.");
+        assertThat(turn.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.REOPENED);
+        assertThat(gateway.console.of(ConsoleEvent.Reopened.class)).singleElement().satisfies(e -> {
+            assertThat(e.ticket().number()).isEqualTo("KONUS-2026-000001");
+            assertThat(e.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        });
+        assertThat(gateway.engine.open(KONUS)).extracting(s -> s.ticketNumber()).containsExactly("KONUS-2026-000001");
+        assertThat(gateway.tickets.requests).as("no second ticket").hasSize(1);
+    }
+
+    @Test
+    void theClosingMessageOffersReopenAndPressingItReopens() {
+        Conversation closed = closedOnKonus();
+        assertThat(closed.lastMessage().orElseThrow().text())
+                .isEqualTo("Диалог завершён. Спасибо за обращение!\n\nЕсли вопрос по обращению KONUS-2026-000001 не решён, "
+                        + "нажмите «Открыть заново» или напишите нам.");
+        assertThat(closed.lastMessage().orElseThrow().actions()).extracting(Action::id).containsExactly(Action.REOPEN);
+
+        Turn turn = gateway.press(KONUS, customer, Action.REOPEN);
+
+        assertThat(turn.conversation().id()).isEqualTo(closed.id());
+        assertThat(turn.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+    }
+
+    @Test
+    void aNewQuestionAfterClosingOpensANewConversationEvenWhereReopeningIsAllowed() {
+        Conversation closed = closedOnKonus();
+
+        Turn turn = gateway.say(KONUS, customer, "Как выгрузить отчёт за месяц?");
+
+        assertThat(turn.conversation().id()).isNotEqualTo(closed.id());
+        assertThat(gateway.conversations.find(closed.id()).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
+    }
+
+    @Test
+    void reopeningEndsFiveBusinessDaysAfterClosing() {
+        Conversation closed = closedOnKonus();
+        gateway.clock.set(Instant.parse("2026-03-25T02:00:00Z"));
+
+        Turn pressed = gateway.press(KONUS, customer, Action.REOPEN);
+
+        assertThat(pressed.conversation().id()).isNotEqualTo(closed.id());
+        assertThat(said(pressed)).startsWith("Это обращение уже нельзя открыть заново.");
+        assertThat(pressed.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.REOPEN_UNAVAILABLE);
+        assertThat(gateway.conversations.find(closed.id()).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
+    }
+
+    @Test
+    void eorderDoesNotLetCustomersReopen() {
+        gateway.say(EORDER, customer, "оператор");
+        gateway.say(EORDER, customer, "ivanov@firm.ru");
+        gateway.say(EORDER, customer, "7707083893");
+        gateway.say(EORDER, customer, "Не формируется ордер");
+        Conversation c = gateway.conversation(EORDER, customer);
+        assertThat(c.ticket()).isNotNull();
+        gateway.engine.takeOver(c.id(), anna);
+        gateway.engine.close(c.id(), anna);
+        Turn closed = gateway.engine.close(c.id(), anna);
+        assertThat(closed.replies()).singleElement().satisfies(r -> assertThat(r.actions()).isEmpty());
+
+        Turn turn = gateway.say(EORDER, customer, "вопрос не решен");
+
+        assertThat(turn.conversation().id()).isNotEqualTo(c.id());
+        assertThat(gateway.conversations.find(c.id()).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(gateway.console.of(ConsoleEvent.Reopened.class)).isEmpty();
+    }
+
+    @Test
+    void aConversationWithoutATicketIsNotReopened() {
+        gateway.say(KONUS, customer, "привет");
+        Conversation first = gateway.conversation(KONUS, customer);
+        gateway.engine.close(first.id(), anna);
+
+        Turn turn = gateway.say(KONUS, customer, "вопрос не решен");
+
+        assertThat(turn.conversation().id()).isNotEqualTo(first.id());
     }
 
     // ---- illegal transitions through the engine

@@ -12,6 +12,8 @@ import dev.supportgateway.engine.desk.Identification;
 import dev.supportgateway.engine.desk.IdentityField;
 import dev.supportgateway.engine.desk.Scope;
 import dev.supportgateway.engine.desk.ServiceTier;
+import dev.supportgateway.engine.desk.SilenceRule;
+import dev.supportgateway.engine.desk.SlaTarget;
 import dev.supportgateway.engine.desk.WorkingHours;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -25,6 +27,9 @@ final class TestDesks {
     static final DeskId EORDER = DeskId.of("eorder");
     static final DeskId KONUS = DeskId.of("konus");
     static final DeskId INITIATIVA = DeskId.of("initiativa");
+
+    /** edoc's regulation: no reply from the user in 8 business hours closes the request. */
+    static final SilenceRule EDOC_SILENCE = new SilenceRule(SlaTarget.parse("8 business hours"), "ответ от клиента не получен");
 
     static final String EDOC_PROXY_REPLY = "Служба поддержки не настраивает подключение к интернету и прокси-серверы: обратитесь к системному администратору вашей организации.";
 
@@ -58,7 +63,7 @@ final class TestDesks {
                                 "Служба поддержки не консультирует по законодательству и методологии."),
                         new Scope.OutOfScopeTopic("third-parties", "действия третьих лиц", List.of("контрагент не"), null))),
                 new Conduct(Conduct.ProfanityAction.WARN_THEN_STOP, 1, List.of()),
-                ClosingRule.PLAIN, "https://help.e-doc.kz/articles");
+                EDOC_SILENCE, ClosingRule.PLAIN, "https://help.e-doc.kz/articles");
     }
 
     static Desk eorder() {
@@ -72,7 +77,7 @@ final class TestDesks {
                         new IdentityField("login", "логин (e-mail)", IdentityField.Kind.EMAIL, true),
                         new IdentityField("inn", "ИНН", IdentityField.Kind.INN, true))),
                 Scope.EVERYTHING,
-                new Conduct(Conduct.ProfanityAction.WARN, 0, List.of("прокся", "винда", "сервак")),
+                new Conduct(Conduct.ProfanityAction.WARN, 0, List.of("прокся", "винда", "сервак")), null,
                 new ClosingRule(true, "Остались ли у вас вопросы?", false), "https://eorder.ru/help");
     }
 
@@ -81,7 +86,7 @@ final class TestDesks {
                 List.of(new ChannelPolicy(ChannelKind.EMAIL, true, false, List.of(), "help@konus.ru", null),
                         new ChannelPolicy(ChannelKind.PHONE, true, false, List.of(), "+7 3012 00-00-00", null)),
                 List.of(), List.of(), Identification.NONE, Scope.EVERYTHING,
-                new Conduct(Conduct.ProfanityAction.WARN_THEN_STOP, 0, List.of()),
+                new Conduct(Conduct.ProfanityAction.WARN_THEN_STOP, 0, List.of()), null,
                 new ClosingRule(false, null, true), null);
     }
 
@@ -89,7 +94,7 @@ final class TestDesks {
     static Desk initiativa() {
         return desk(INITIATIVA, "Служба заботы", ZoneId.of("Europe/Moscow"), weekdays("09:00-18:00"),
                 List.of(new ChannelPolicy(ChannelKind.WEB_FORM, true, false, List.of(), null, null)),
-                List.of(), List.of(), Identification.NONE, Scope.EVERYTHING, Conduct.TOLERANT, ClosingRule.PLAIN, null);
+                List.of(), List.of(), Identification.NONE, Scope.EVERYTHING, Conduct.TOLERANT, null, ClosingRule.PLAIN, null);
     }
 
     private static WorkingHours weekdays(String... intervals) {
@@ -100,8 +105,8 @@ final class TestDesks {
     /** The one place that calls the Desk constructor, so fields added to Desk touch only this line. */
     private static Desk desk(DeskId id, String name, ZoneId zone, WorkingHours hours, List<ChannelPolicy> channels,
                              List<ServiceTier> tiers, List<Category> categories, Identification identification, Scope scope,
-                             Conduct conduct, ClosingRule closing, String helpBaseUrl) {
+                             Conduct conduct, SilenceRule silence, ClosingRule closing, String helpBaseUrl) {
         return new Desk(id, name, "ru", zone, hours, "ru", channels, tiers, List.of(), categories, List.of(), identification, scope,
-                conduct, null, closing, new HelpCenterSettings("kb/" + id, helpBaseUrl));
+                conduct, silence, closing, new HelpCenterSettings("kb/" + id, helpBaseUrl));
     }
 }

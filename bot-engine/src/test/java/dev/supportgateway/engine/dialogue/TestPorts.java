@@ -9,6 +9,8 @@ import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.desk.IdentityField;
+import dev.supportgateway.engine.desk.SlaTarget;
+import dev.supportgateway.engine.desk.WorkingHours;
 import dev.supportgateway.engine.escalation.BusinessHours;
 import dev.supportgateway.engine.escalation.IdentityCheck;
 import dev.supportgateway.engine.escalation.Subscriptions;
@@ -116,7 +118,10 @@ final class TestPorts {
         }
     }
 
-    /** Business hours switched by the test. */
+    /**
+     * Business hours switched by the test; time limits are counted in the desk's weekly hours and time
+     * zone (no production calendar), a business day being the desk's longest working day.
+     */
     static final class SwitchedBusinessHours implements BusinessHours {
         volatile boolean open = true;
         volatile Instant nextOpening = Instant.parse("2026-03-16T04:00:00Z");
@@ -129,6 +134,50 @@ final class TestPorts {
         @Override
         public Optional<Instant> nextOpening(Desk desk, Instant at) {
             return open ? Optional.of(at) : Optional.of(nextOpening);
+        }
+
+        @Override
+        public Instant plus(Desk desk, Instant start, SlaTarget limit) {
+            java.math.BigDecimal seconds = switch (limit.unit()) {
+                case MINUTES -> limit.amount().multiply(java.math.BigDecimal.valueOf(60));
+                case HOURS, BUSINESS_HOURS -> limit.amount().multiply(java.math.BigDecimal.valueOf(3600));
+                case BUSINESS_DAYS -> limit.amount().multiply(java.math.BigDecimal.valueOf(longestDay(desk).toSeconds()));
+            };
+            Duration amount = Duration.ofSeconds(seconds.longValue());
+            return switch (limit.unit()) {
+                case MINUTES, HOURS -> start.plus(amount);
+                case BUSINESS_HOURS, BUSINESS_DAYS -> plusWorkingTime(desk, start, amount);
+            };
+        }
+
+        private static Instant plusWorkingTime(Desk desk, Instant start, Duration amount) {
+            if (desk.hours().aroundTheClock()) {
+                return start.plus(amount);
+            }
+            Duration left = amount;
+            java.time.LocalDate day = start.atZone(desk.timeZone()).toLocalDate();
+            for (int i = 0; i < 400; i++, day = day.plusDays(1)) {
+                for (WorkingHours.Interval interval : desk.hours().on(day.getDayOfWeek())) {
+                    Instant from = day.atTime(interval.start()).atZone(desk.timeZone()).toInstant();
+                    Instant to = day.atTime(interval.end()).atZone(desk.timeZone()).toInstant();
+                    Instant a = from.isAfter(start) ? from : start;
+                    if (!to.isAfter(a)) {
+                        continue;
+                    }
+                    Duration available = Duration.between(a, to);
+                    if (left.compareTo(available) <= 0) {
+                        return a.plus(left);
+                    }
+                    left = left.minus(available);
+                }
+            }
+            throw new IllegalStateException("desk " + desk.id() + " never works");
+        }
+
+        private static Duration longestDay(Desk desk) {
+            return desk.hours().week().values().stream()
+                    .map(intervals -> intervals.stream().map(i -> Duration.between(i.start(), i.end())).reduce(Duration.ZERO, Duration::plus))
+                    .max(Duration::compareTo).orElse(Duration.ofHours(24));
         }
 
         @Override
@@ -183,6 +232,10 @@ final class TestPorts {
 
         void advance(Duration by) {
             now = now.plus(by);
+        }
+
+        void set(Instant at) {
+            now = at;
         }
 
         @Override
