@@ -20,6 +20,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -43,22 +44,42 @@ public final class DeskSearch {
             return new SearchOutcome(question, List.of(), new Signals(0, 0, 0, 0));
         }
         try {
-            TopDocs top = index.searcher().search(query(question), limit);
+            TopDocs top = index.searcher().search(query(question), Math.max(limit, tuning.rerankDepth()));
             ScoreDoc[] docs = top.scoreDocs;
             Map<String, long[]> presence = presence(index, question, docs);
+            double[] informativeness = new double[question.concepts().size()];
+            double total = 0;
+            for (int c = 0; c < informativeness.length; c++) {
+                Concept concept = question.concepts().get(c);
+                informativeness[c] = concept.weight() * idf(index, concept);
+                total += informativeness[c];
+            }
+            double topScore = docs.length == 0 ? 1 : docs[0].score;
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 List<Concept> matched = new ArrayList<>();
                 List<Concept> inTitle = new ArrayList<>();
-                for (Concept concept : question.concepts()) {
+                double covered = 0;
+                double titled = 0;
+                for (int c = 0; c < informativeness.length; c++) {
+                    Concept concept = question.concepts().get(c);
                     if (contains(concept, presence, 0, i)) {
                         matched.add(concept);
+                        covered += informativeness[c];
                     }
                     if (contains(concept, presence, 1, i) || contains(concept, presence, 2, i)) {
                         inTitle.add(concept);
+                        titled += informativeness[c];
                     }
                 }
-                hits.add(new Hit(index.articleOf(docs[i].doc), docs[i].score, matched, inTitle));
+                // BM25 rewards repeating a few words; a short FAQ answer that has all of the question's words,
+                // or has them in its title, is the better answer.
+                double score = docs[i].score / topScore + tuning.coverageBonus() * covered / total + tuning.titleBonus() * titled / total;
+                hits.add(new Hit(index.articleOf(docs[i].doc), score, docs[i].score, matched, inTitle));
+            }
+            hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
+            if (hits.size() > limit) {
+                hits = new ArrayList<>(hits.subList(0, limit));
             }
             return new SearchOutcome(question, hits, signals(index, question, hits));
         } catch (IOException e) {
@@ -85,25 +106,54 @@ public final class DeskSearch {
             }
             builder.add(new BoostQuery(query, (float) concept.weight()), BooleanClause.Occur.SHOULD);
         }
+        if (tuning.pairWeight() > 0) {
+            // Two question words next to each other in the article («восстановить базу») tell more than either alone.
+            List<Concept> concepts = question.concepts();
+            for (int i = 0; i + 1 < concepts.size(); i++) {
+                List<Query> perField = new ArrayList<>();
+                for (ArticleField field : ArticleField.values()) {
+                    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(tuning.pairSlop());
+                    phrase.add(terms(field.fieldName(), concepts.get(i).lemmas()));
+                    phrase.add(terms(field.fieldName(), concepts.get(i + 1).lemmas()));
+                    perField.add(new BoostQuery(phrase.build(), tuning.weight(field)));
+                }
+                float weight = (float) Math.min(concepts.get(i).weight(), concepts.get(i + 1).weight()) * tuning.pairWeight();
+                builder.add(new BoostQuery(new DisjunctionMaxQuery(perField, 0.0f), weight), BooleanClause.Occur.SHOULD);
+            }
+        }
         return builder.build();
     }
 
     private Query acrossFields(List<String> lemmas) {
+        List<String> roots = lemmas.stream().map(tuning::root).distinct().toList();
         List<Query> perField = new ArrayList<>();
         for (ArticleField field : ArticleField.values()) {
-            Query query;
-            if (lemmas.size() == 1) {
-                query = new TermQuery(new Term(field.fieldName(), lemmas.get(0)));
-            } else {
-                SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field.fieldName());
-                for (String lemma : lemmas) {
-                    synonyms.addTerm(new Term(field.fieldName(), lemma));
-                }
-                query = synonyms.build();
+            Query query = anyOf(field.fieldName(), lemmas);
+            if (tuning.rootWeight() > 0) {
+                // the exact lemma scores on both clauses, a derivation (same root) only on the second
+                query = new BooleanQuery.Builder()
+                        .add(query, BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(anyOf(field.fieldName(), roots), tuning.rootWeight()), BooleanClause.Occur.SHOULD)
+                        .build();
             }
             perField.add(new BoostQuery(query, tuning.weight(field)));
         }
         return new DisjunctionMaxQuery(perField, tuning.fieldTieBreaker());
+    }
+
+    private static Term[] terms(String field, List<String> lemmas) {
+        return lemmas.stream().map(lemma -> new Term(field, lemma)).toArray(Term[]::new);
+    }
+
+    private static Query anyOf(String field, List<String> terms) {
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(field, terms.get(0)));
+        }
+        SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+        for (String term : terms) {
+            synonyms.addTerm(new Term(field, term));
+        }
+        return synonyms.build();
     }
 
     /** For each lemma and match field, a bit mask of the hits whose article contains it. */
@@ -204,7 +254,7 @@ public final class DeskSearch {
         double second = hits.size() > 1 ? hits.get(1).score() : 0;
         double margin = best.score() <= 0 ? 0 : (best.score() - second) / best.score();
         double ceiling = total * tuning.weight(ArticleField.TITLE) * (tuning.bm25K1() + 1);
-        double relative = ceiling <= 0 ? 0 : Math.min(1, best.score() / ceiling);
+        double relative = ceiling <= 0 ? 0 : Math.min(1, best.retrievalScore() / ceiling);
         return new Signals(total <= 0 ? 0 : covered / total, total <= 0 ? 0 : inTitle / total, margin, relative);
     }
 
