@@ -19,6 +19,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
@@ -90,6 +91,12 @@ public final class DeskSearch {
     Query query(ReadQuestion question) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (Concept concept : question.concepts()) {
+            if (concept.expansions().isEmpty() && tuning.fieldTieBreaker() >= 1 && !tuning.combinedFields()) {
+                // Fields add up, so each field's term is its own clause of the top-level query: that lets
+                // Lucene's max-score pruning skip documents that only have a common word in the body.
+                addFlat(builder, concept.lemmas(), (float) concept.weight());
+                continue;
+            }
             Query main = acrossFields(concept.lemmas());
             Query query = main;
             if (!concept.expansions().isEmpty()) {
@@ -124,8 +131,30 @@ public final class DeskSearch {
         return builder.build();
     }
 
+    private void addFlat(BooleanQuery.Builder builder, List<String> lemmas, float weight) {
+        List<String> roots = lemmas.stream().map(tuning::root).distinct().toList();
+        for (ArticleField field : ArticleField.values()) {
+            float fieldWeight = tuning.weight(field) * weight;
+            builder.add(new BoostQuery(anyOf(field.fieldName(), lemmas), fieldWeight), BooleanClause.Occur.SHOULD);
+            if (tuning.rootWeight() > 0) {
+                builder.add(new BoostQuery(anyOf(field.fieldName(), roots), fieldWeight * tuning.rootWeight()), BooleanClause.Occur.SHOULD);
+            }
+        }
+    }
+
     private Query acrossFields(List<String> lemmas) {
         List<String> roots = lemmas.stream().map(tuning::root).distinct().toList();
+        if (tuning.combinedFields()) {
+            // BM25F: a word's occurrences in all fields saturate together, so a long body cannot outweigh the title
+            Query exact = combined(lemmas);
+            if (tuning.rootWeight() <= 0) {
+                return exact;
+            }
+            return new BooleanQuery.Builder()
+                    .add(exact, BooleanClause.Occur.SHOULD)
+                    .add(new BoostQuery(combined(roots), tuning.rootWeight()), BooleanClause.Occur.SHOULD)
+                    .build();
+        }
         List<Query> perField = new ArrayList<>();
         for (ArticleField field : ArticleField.values()) {
             Query query = anyOf(field.fieldName(), lemmas);
@@ -139,6 +168,18 @@ public final class DeskSearch {
             perField.add(new BoostQuery(query, tuning.weight(field)));
         }
         return new DisjunctionMaxQuery(perField, tuning.fieldTieBreaker());
+    }
+
+    private Query combined(List<String> terms) {
+        List<Query> readings = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            CombinedFieldQuery.Builder builder = new CombinedFieldQuery.Builder(term);
+            for (ArticleField field : ArticleField.values()) {
+                builder.addField(field.fieldName(), Math.max(1f, tuning.weight(field)));
+            }
+            readings.add(builder.build());
+        }
+        return readings.size() == 1 ? readings.get(0) : new DisjunctionMaxQuery(readings, 0.0f);
     }
 
     private static Term[] terms(String field, List<String> lemmas) {

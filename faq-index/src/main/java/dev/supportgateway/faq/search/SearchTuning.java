@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record SearchTuning(Map<ArticleField, Float> fieldWeights, float fieldTieBreaker, float glossaryWeight,
                            float correctionWeight, float bm25K1, float bm25B, float rootWeight, int rootLength,
-                           float coverageBonus, float titleBonus, int rerankDepth, float pairWeight, int pairSlop) {
+                           float coverageBonus, float titleBonus, int rerankDepth, float pairWeight, int pairSlop,
+                           boolean combinedFields) {
 
     public SearchTuning {
         fieldWeights = Map.copyOf(fieldWeights);
@@ -22,7 +23,7 @@ public record SearchTuning(Map<ArticleField, Float> fieldWeights, float fieldTie
         weights.put(ArticleField.QUESTIONS, 2.0f);
         weights.put(ArticleField.TAGS, 1.5f);
         weights.put(ArticleField.BODY, 1.0f);
-        return new SearchTuning(weights, 1.0f, 0.6f, 0.9f, 1.5f, 0.75f, 1.0f, 5, 0.0f, 0.0f, 20, 0.6f, 3);
+        return new SearchTuning(weights, 1.0f, 0.6f, 0.9f, 1.5f, 0.75f, 1.0f, 5, 0.0f, 0.0f, 20, 0.6f, 3, false);
     }
 
     /** The root term of a lemma: its first {@code rootLength} letters. */

@@ -40,7 +40,8 @@ public final class Experiment {
                 f("correction", base.correctionWeight()), f("k1", base.bm25K1()), f("b", base.bm25B()), f("root", base.rootWeight()),
                 (int) f("rootLength", base.rootLength()),
                 f("coverageBonus", base.coverageBonus()), f("titleBonus", base.titleBonus()), (int) f("depth", base.rerankDepth()),
-                f("pair", base.pairWeight()), (int) f("slop", base.pairSlop()));
+                f("pair", base.pairWeight()), (int) f("slop", base.pairSlop()),
+                Boolean.parseBoolean(System.getProperty("bm25f", String.valueOf(base.combinedFields()))));
         RussianMorphology morphology = RussianMorphology.get();
         Glossary glossary = Boolean.getBoolean("noGlossary") ? Glossary.empty() : Glossary.standard(morphology);
         LuceneHelpCenter helpCenter = new LuceneHelpCenter(morphology, glossary, tuning, ConfidenceModel.standard());
