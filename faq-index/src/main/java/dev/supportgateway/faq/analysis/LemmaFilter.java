@@ -10,11 +10,17 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Replaces each lower-case word by its lemmas (all homonyms at one position, ё folded, no duplicates) and drops
- * function words; unknown words get their light stem. The questions go through the same rules.
+ * function words; unknown words get their light stem. With a root length, each lemma's root ({@link #root}) is
+ * added at the same position, so that derivations of one word (подписать, подписание) meet. The questions go
+ * through the same rules.
  */
 public final class LemmaFilter extends TokenFilter {
 
+    /** Marks a root term apart from a lemma term in the same field. */
+    public static final String ROOT_MARK = "~";
+
     private final RussianMorphology morphology;
+    private final int rootLength;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final ArrayDeque<String> pending = new ArrayDeque<>();
@@ -22,8 +28,18 @@ public final class LemmaFilter extends TokenFilter {
     private int skippedPositions;
 
     public LemmaFilter(TokenStream input, RussianMorphology morphology) {
+        this(input, morphology, 0);
+    }
+
+    public LemmaFilter(TokenStream input, RussianMorphology morphology, int rootLength) {
         super(input);
         this.morphology = morphology;
+        this.rootLength = rootLength;
+    }
+
+    /** The root term of a lemma: its first {@code length} letters, marked. */
+    public static String root(String lemma, int length) {
+        return ROOT_MARK + (lemma.length() <= length ? lemma : lemma.substring(0, length));
     }
 
     @Override
@@ -45,6 +61,16 @@ public final class LemmaFilter extends TokenFilter {
             term.setEmpty().append(lemmas.get(0));
             if (lemmas.size() > 1) {
                 pending.addAll(lemmas.subList(1, lemmas.size()));
+            }
+            if (rootLength > 0) {
+                for (String lemma : lemmas) {
+                    String root = root(lemma, rootLength);
+                    if (!pending.contains(root)) {
+                        pending.add(root);
+                    }
+                }
+            }
+            if (!pending.isEmpty()) {
                 current = captureState();
             }
             return true;

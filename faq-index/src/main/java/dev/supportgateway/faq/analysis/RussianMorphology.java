@@ -23,7 +23,11 @@ public final class RussianMorphology {
 
     private static final String DICTIONARY = "/org/languagetool/resource/ru/russian.dict";
 
+    /** Word forms repeat endlessly in a help center: remember their lemmas (bounded, so odd input cannot grow it). */
+    private static final int CACHE_LIMIT = 200_000;
+
     private final Dictionary dictionary;
+    private final java.util.concurrent.ConcurrentHashMap<String, List<String>> lemmaCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<DictionaryLookup> lookups;
     /** One word in, its light stem out; an Analyzer reuses its stream per thread. */
     private final Analyzer lightStemmer = new Analyzer() {
@@ -62,7 +66,7 @@ public final class RussianMorphology {
 
     /** Whether the dictionary knows this lower-case word form. */
     public boolean knows(String word) {
-        return !lookups.get().lookup(word).isEmpty();
+        return !dictionaryLemmas(word).isEmpty();
     }
 
     /**
@@ -79,6 +83,18 @@ public final class RussianMorphology {
         if (word.isEmpty() || !isCyrillic(word)) {
             return List.of();
         }
+        List<String> cached = lemmaCache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> lemmas = lookUp(word);
+        if (lemmaCache.size() < CACHE_LIMIT) {
+            lemmaCache.put(word, lemmas);
+        }
+        return lemmas;
+    }
+
+    private List<String> lookUp(String word) {
         List<WordData> readings = lookups.get().lookup(word);
         if (readings.isEmpty()) {
             return List.of();
@@ -94,7 +110,7 @@ public final class RussianMorphology {
                 lemmas.add(lemma);
             }
         }
-        return lemmas;
+        return List.copyOf(lemmas);
     }
 
     /** The light stem of a word the dictionary does not know (ё folded first). */

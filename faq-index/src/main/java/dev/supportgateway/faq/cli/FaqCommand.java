@@ -116,6 +116,9 @@ public final class FaqCommand {
                 }
                 default -> usage("unknown command " + args[0]);
             };
+        } catch (UnusableInput e) {
+            err.println("faq-index: " + e.getMessage());
+            return UNUSABLE_INPUT;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -235,6 +238,13 @@ public final class FaqCommand {
         }
     }
 
+    /** Arguments that are well-formed but point at nothing usable. */
+    private static final class UnusableInput extends RuntimeException {
+        UnusableInput(String message) {
+            super(message);
+        }
+    }
+
     private static Path kb(Map<String, String> options) {
         String kb = options.get("--kb");
         if (kb == null) {
@@ -242,7 +252,7 @@ public final class FaqCommand {
         }
         Path path = Path.of(kb);
         if (!Files.isDirectory(path)) {
-            throw new IllegalArgumentException("--kb " + kb + " is not a directory");
+            throw new UnusableInput("--kb " + kb + " is not a directory");
         }
         return path;
     }

@@ -94,10 +94,11 @@ public final class DeskIndex {
 
     /** Indexes the articles into a new in-memory snapshot. */
     public static DeskIndex build(DeskId desk, List<Article> articles, RussianMorphology morphology, SearchTuning tuning) {
-        Analyzer lemmas = new HelpCenterAnalyzer(morphology);
+        Analyzer lemmasAndRoots = new HelpCenterAnalyzer(morphology, tuning.rootLength());
         Map<String, Analyzer> perField = new HashMap<>();
         perField.put(ArticleField.SURFACE, new SurfaceAnalyzer());
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(lemmas, perField);
+        perField.put(ArticleField.ALL, new HelpCenterAnalyzer(morphology));
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(lemmasAndRoots, perField);
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)

@@ -19,7 +19,9 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -43,22 +45,42 @@ public final class DeskSearch {
             return new SearchOutcome(question, List.of(), new Signals(0, 0, 0, 0));
         }
         try {
-            TopDocs top = index.searcher().search(query(question), limit);
+            TopDocs top = index.searcher().search(query(question), Math.max(limit, tuning.rerankDepth()));
             ScoreDoc[] docs = top.scoreDocs;
             Map<String, long[]> presence = presence(index, question, docs);
+            double[] informativeness = new double[question.concepts().size()];
+            double total = 0;
+            for (int c = 0; c < informativeness.length; c++) {
+                Concept concept = question.concepts().get(c);
+                informativeness[c] = concept.weight() * idf(index, concept);
+                total += informativeness[c];
+            }
+            double topScore = docs.length == 0 ? 1 : docs[0].score;
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 List<Concept> matched = new ArrayList<>();
                 List<Concept> inTitle = new ArrayList<>();
-                for (Concept concept : question.concepts()) {
+                double covered = 0;
+                double titled = 0;
+                for (int c = 0; c < informativeness.length; c++) {
+                    Concept concept = question.concepts().get(c);
                     if (contains(concept, presence, 0, i)) {
                         matched.add(concept);
+                        covered += informativeness[c];
                     }
                     if (contains(concept, presence, 1, i) || contains(concept, presence, 2, i)) {
                         inTitle.add(concept);
+                        titled += informativeness[c];
                     }
                 }
-                hits.add(new Hit(index.articleOf(docs[i].doc), docs[i].score, matched, inTitle));
+                // BM25 rewards repeating a few words; a short FAQ answer that has all of the question's words,
+                // or has them in its title, is the better answer.
+                double score = docs[i].score / topScore + tuning.coverageBonus() * covered / total + tuning.titleBonus() * titled / total;
+                hits.add(new Hit(index.articleOf(docs[i].doc), score, docs[i].score, matched, inTitle));
+            }
+            hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
+            if (hits.size() > limit) {
+                hits = new ArrayList<>(hits.subList(0, limit));
             }
             return new SearchOutcome(question, hits, signals(index, question, hits));
         } catch (IOException e) {
@@ -69,6 +91,12 @@ public final class DeskSearch {
     Query query(ReadQuestion question) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (Concept concept : question.concepts()) {
+            if (concept.expansions().isEmpty() && tuning.fieldTieBreaker() >= 1 && !tuning.combinedFields()) {
+                // Fields add up, so each field's term is its own clause of the top-level query: that lets
+                // Lucene's max-score pruning skip documents that only have a common word in the body.
+                addFlat(builder, concept.lemmas(), (float) concept.weight());
+                continue;
+            }
             Query main = acrossFields(concept.lemmas());
             Query query = main;
             if (!concept.expansions().isEmpty()) {
@@ -85,25 +113,88 @@ public final class DeskSearch {
             }
             builder.add(new BoostQuery(query, (float) concept.weight()), BooleanClause.Occur.SHOULD);
         }
+        if (tuning.pairWeight() > 0) {
+            // Two question words next to each other in the article («восстановить базу») tell more than either alone.
+            List<Concept> concepts = question.concepts();
+            for (int i = 0; i + 1 < concepts.size(); i++) {
+                List<Query> perField = new ArrayList<>();
+                for (ArticleField field : ArticleField.values()) {
+                    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(tuning.pairSlop());
+                    phrase.add(terms(field.fieldName(), concepts.get(i).lemmas()));
+                    phrase.add(terms(field.fieldName(), concepts.get(i + 1).lemmas()));
+                    perField.add(new BoostQuery(phrase.build(), tuning.weight(field)));
+                }
+                float weight = (float) Math.min(concepts.get(i).weight(), concepts.get(i + 1).weight()) * tuning.pairWeight();
+                builder.add(new BoostQuery(new DisjunctionMaxQuery(perField, 0.0f), weight), BooleanClause.Occur.SHOULD);
+            }
+        }
         return builder.build();
     }
 
+    private void addFlat(BooleanQuery.Builder builder, List<String> lemmas, float weight) {
+        List<String> roots = lemmas.stream().map(tuning::root).distinct().toList();
+        for (ArticleField field : ArticleField.values()) {
+            float fieldWeight = tuning.weight(field) * weight;
+            builder.add(new BoostQuery(anyOf(field.fieldName(), lemmas), fieldWeight), BooleanClause.Occur.SHOULD);
+            if (tuning.rootWeight() > 0) {
+                builder.add(new BoostQuery(anyOf(field.fieldName(), roots), fieldWeight * tuning.rootWeight()), BooleanClause.Occur.SHOULD);
+            }
+        }
+    }
+
     private Query acrossFields(List<String> lemmas) {
+        List<String> roots = lemmas.stream().map(tuning::root).distinct().toList();
+        if (tuning.combinedFields()) {
+            // BM25F: a word's occurrences in all fields saturate together, so a long body cannot outweigh the title
+            Query exact = combined(lemmas);
+            if (tuning.rootWeight() <= 0) {
+                return exact;
+            }
+            return new BooleanQuery.Builder()
+                    .add(exact, BooleanClause.Occur.SHOULD)
+                    .add(new BoostQuery(combined(roots), tuning.rootWeight()), BooleanClause.Occur.SHOULD)
+                    .build();
+        }
         List<Query> perField = new ArrayList<>();
         for (ArticleField field : ArticleField.values()) {
-            Query query;
-            if (lemmas.size() == 1) {
-                query = new TermQuery(new Term(field.fieldName(), lemmas.get(0)));
-            } else {
-                SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field.fieldName());
-                for (String lemma : lemmas) {
-                    synonyms.addTerm(new Term(field.fieldName(), lemma));
-                }
-                query = synonyms.build();
+            Query query = anyOf(field.fieldName(), lemmas);
+            if (tuning.rootWeight() > 0) {
+                // the exact lemma scores on both clauses, a derivation (same root) only on the second
+                query = new BooleanQuery.Builder()
+                        .add(query, BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(anyOf(field.fieldName(), roots), tuning.rootWeight()), BooleanClause.Occur.SHOULD)
+                        .build();
             }
             perField.add(new BoostQuery(query, tuning.weight(field)));
         }
         return new DisjunctionMaxQuery(perField, tuning.fieldTieBreaker());
+    }
+
+    private Query combined(List<String> terms) {
+        List<Query> readings = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            CombinedFieldQuery.Builder builder = new CombinedFieldQuery.Builder(term);
+            for (ArticleField field : ArticleField.values()) {
+                builder.addField(field.fieldName(), Math.max(1f, tuning.weight(field)));
+            }
+            readings.add(builder.build());
+        }
+        return readings.size() == 1 ? readings.get(0) : new DisjunctionMaxQuery(readings, 0.0f);
+    }
+
+    private static Term[] terms(String field, List<String> lemmas) {
+        return lemmas.stream().map(lemma -> new Term(field, lemma)).toArray(Term[]::new);
+    }
+
+    private static Query anyOf(String field, List<String> terms) {
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(field, terms.get(0)));
+        }
+        SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+        for (String term : terms) {
+            synonyms.addTerm(new Term(field, term));
+        }
+        return synonyms.build();
     }
 
     /** For each lemma and match field, a bit mask of the hits whose article contains it. */
@@ -204,7 +295,7 @@ public final class DeskSearch {
         double second = hits.size() > 1 ? hits.get(1).score() : 0;
         double margin = best.score() <= 0 ? 0 : (best.score() - second) / best.score();
         double ceiling = total * tuning.weight(ArticleField.TITLE) * (tuning.bm25K1() + 1);
-        double relative = ceiling <= 0 ? 0 : Math.min(1, best.score() / ceiling);
+        double relative = ceiling <= 0 ? 0 : Math.min(1, best.retrievalScore() / ceiling);
         return new Signals(total <= 0 ? 0 : covered / total, total <= 0 ? 0 : inTitle / total, margin, relative);
     }
 

@@ -3,7 +3,12 @@ package dev.supportgateway.faq.eval;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.helpcenter.HelpCenterAnswer;
 import dev.supportgateway.faq.LuceneHelpCenter;
+import dev.supportgateway.faq.analysis.Glossary;
+import dev.supportgateway.faq.analysis.RussianMorphology;
+import dev.supportgateway.faq.search.ArticleField;
+import dev.supportgateway.faq.search.ConfidenceModel;
 import dev.supportgateway.faq.search.SearchOutcome;
+import dev.supportgateway.faq.search.SearchTuning;
 import dev.supportgateway.faq.search.Signals;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +22,29 @@ import java.util.TreeMap;
 /** Hand-run tuning aid (not a test): prints misses and the signals table of the development set. */
 public final class Experiment {
 
+    private static float f(String name, float fallback) {
+        return Float.parseFloat(System.getProperty(name, String.valueOf(fallback)));
+    }
+
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path shared = Path.of(args.length > 0 ? args[0] : "/work/shared");
         Path eval = shared.resolve("faq-eval");
         List<DevQuestion> questions = DevQuestion.read(eval.resolve("dev-questions.tsv"));
-        LuceneHelpCenter helpCenter = new LuceneHelpCenter();
+        SearchTuning base = SearchTuning.standard();
+        Map<ArticleField, Float> weights = new java.util.EnumMap<>(ArticleField.class);
+        for (ArticleField field : ArticleField.values()) {
+            weights.put(field, Float.parseFloat(System.getProperty("w." + field.fieldName(), String.valueOf(base.weight(field)))));
+        }
+        SearchTuning tuning = new SearchTuning(weights, f("tie", base.fieldTieBreaker()), f("glossary", base.glossaryWeight()),
+                f("correction", base.correctionWeight()), f("k1", base.bm25K1()), f("b", base.bm25B()), f("root", base.rootWeight()),
+                (int) f("rootLength", base.rootLength()),
+                f("coverageBonus", base.coverageBonus()), f("titleBonus", base.titleBonus()), (int) f("depth", base.rerankDepth()),
+                f("pair", base.pairWeight()), (int) f("slop", base.pairSlop()),
+                Boolean.parseBoolean(System.getProperty("bm25f", String.valueOf(base.combinedFields()))));
+        RussianMorphology morphology = RussianMorphology.get();
+        Glossary glossary = Boolean.getBoolean("noGlossary") ? Glossary.empty() : Glossary.standard(morphology);
+        LuceneHelpCenter helpCenter = new LuceneHelpCenter(morphology, glossary, tuning, ConfidenceModel.standard());
         for (DeskId desk : questions.stream().map(DevQuestion::desk).distinct().toList()) {
             helpCenter.load(desk, eval.resolve("kb").resolve(desk.value()));
         }

@@ -1,0 +1,162 @@
+package dev.supportgateway.faq;
+
+import static dev.supportgateway.faq.Fixtures.DEMO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.helpcenter.Article;
+import dev.supportgateway.engine.helpcenter.HelpCenterAnswer;
+import dev.supportgateway.engine.helpcenter.HelpCenterAnswer.Decision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LuceneHelpCenterTest {
+
+    private final LuceneHelpCenter helpCenter = Fixtures.demoHelpCenter();
+
+    @AfterEach
+    void close() {
+        helpCenter.close();
+    }
+
+    private String top(String question) {
+        HelpCenterAnswer answer = helpCenter.ask(DEMO, question);
+        return answer.candidates().isEmpty() ? null : answer.candidates().get(0).id();
+    }
+
+    @Test
+    void loadsTheDeskFolder() {
+        assertThat(helpCenter.desks()).containsExactly(DEMO);
+        assertThat(helpCenter.articles(DEMO)).extracting(Article::id).contains("demo-password-recovery", "demo-team-size");
+        assertThat(helpCenter.article(DEMO, "demo-password-recovery")).get().extracting(Article::url)
+                .isEqualTo("https://help.example.test/demo-password-recovery");
+        assertThat(helpCenter.problems(DEMO)).isEmpty();
+    }
+
+    @Test
+    void irregularPluralFindsTheLemma() {
+        // the article says «человек»; the customer writes «люди»
+        assertThat(top("сколько людей можно пригласить")).isEqualTo("demo-team-size");
+    }
+
+    @Test
+    void wrongKeyboardLayoutIsSwitchedOnlyForKnownWords() {
+        assertThat(top("pf,skb gfhjkm")).isEqualTo("demo-password-recovery");
+        HelpCenterAnswer switched = helpCenter.ask(DEMO, "gfhjkm");
+        assertThat(switched.explanation()).contains("keyboard layout gfhjkm→пароль");
+        // «ntktdbpjh» is «телевизор»: a word, but none of this desk's, so it stays as typed
+        HelpCenterAnswer unknown = helpCenter.ask(DEMO, "ntktdbpjh");
+        assertThat(unknown.explanation()).doesNotContain("keyboard layout");
+        assertThat(unknown.decision()).isEqualTo(Decision.NO_ANSWER);
+    }
+
+    @Test
+    void typoIsCorrectedAgainstTheArticlesWords() {
+        HelpCenterAnswer answer = helpCenter.ask(DEMO, "курер доставкa когда");
+        assertThat(answer.explanation()).contains("typo курер→курьер");
+        assertThat(answer.candidates().get(0).id()).isEqualTo("demo-delivery-time");
+    }
+
+    @Test
+    void yoIsFoldedButShortIIsNot() {
+        assertThat(top("когда привезет курьер")).isEqualTo("demo-delivery-time");
+        assertThat(top("мой профиль")).isEqualTo("demo-region-moy");
+    }
+
+    @Test
+    void intentWordsAreNotStopWords() {
+        HelpCenterAnswer answer = helpCenter.ask(DEMO, "когда нельзя вернуть деньги");
+        assertThat(answer.candidates().get(0).id()).isEqualTo("demo-no-refund");
+        assertThat(answer.explanation()).contains("нельзя");
+    }
+
+    @Test
+    void abbreviationFindsTheGlossaryName() {
+        HelpCenterAnswer answer = helpCenter.ask(DEMO, "забыл пасс от лк");
+        assertThat(answer.explanation()).contains("glossary лк→личный кабинет");
+        assertThat(answer.candidates().get(0).id()).isEqualTo("demo-password-recovery");
+    }
+
+    @Test
+    void derivationsOfOneWordMeet() {
+        assertThat(top("подписание документов")).isEqualTo("demo-sign-document");
+    }
+
+    @Test
+    void greetingAroundTheQuestionDoesNotMatter() {
+        assertThat(top("Здравствуйте! Подскажите пожалуйста, не могу войти, забыл пароль. Заранее спасибо"))
+                .isEqualTo("demo-password-recovery");
+    }
+
+    @Test
+    void confidentAnswerIsDirectAndExplained() {
+        HelpCenterAnswer answer = helpCenter.ask(DEMO, "забыл пароль от личного кабинета, как восстановить");
+        assertThat(answer.decision()).isEqualTo(Decision.ANSWER);
+        assertThat(answer.answer()).isEqualTo("demo-password-recovery");
+        assertThat(answer.confidence()).isBetween(0.0, 1.0);
+        assertThat(answer.explanation()).contains("matched [", "margin", "confidence");
+    }
+
+    @Test
+    void offTopicQuestionGetsNoDirectAnswer() {
+        assertThat(helpCenter.ask(DEMO, "какая погода завтра в Алматы").decision()).isNotEqualTo(Decision.ANSWER);
+        assertThat(helpCenter.ask(DEMO, "расскажи анекдот").decision()).isEqualTo(Decision.NO_ANSWER);
+    }
+
+    @Test
+    void unknownDeskOrEmptyQuestionGetsNoAnswer() {
+        assertThat(helpCenter.ask(DeskId.of("nowhere"), "пароль").decision()).isEqualTo(Decision.NO_ANSWER);
+        assertThat(helpCenter.ask(DEMO, "   ").decision()).isEqualTo(Decision.NO_ANSWER);
+        assertThat(helpCenter.ask(DEMO, "и в на").decision()).isEqualTo(Decision.NO_ANSWER);
+    }
+
+    @Test
+    void loadFromMemoryReplacesTheDesk() {
+        Article only = new Article("demo-only", DEMO, "Как выключить уведомления", "", List.of("уведомления"), null, List.of(), "Откройте настройки уведомлений.");
+        helpCenter.load(DEMO, List.of(only));
+        assertThat(helpCenter.articles(DEMO)).extracting(Article::id).containsExactly("demo-only");
+        assertThat(top("выключить уведомления")).isEqualTo("demo-only");
+        assertThat(helpCenter.article(DEMO, "demo-password-recovery")).isEmpty();
+    }
+
+    @Test
+    void rebuildDoesNotStopAnswers() throws InterruptedException {
+        List<Article> original = helpCenter.articles(DEMO);
+        List<Article> shuffled = new ArrayList<>(original);
+        java.util.Collections.reverse(shuffled);
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> askers = new ArrayList<>();
+        int[] answered = new int[2];
+        for (int t = 0; t < 2; t++) {
+            int slot = t;
+            askers.add(Thread.ofPlatform().start(() -> {
+                while (rebuilding.get()) {
+                    try {
+                        HelpCenterAnswer answer = helpCenter.ask(DEMO, "забыл пароль от личного кабинета");
+                        if (answer.candidates().isEmpty() || !answer.candidates().get(0).id().equals("demo-password-recovery")) {
+                            failures.add("wrong or no answer during rebuild: " + answer);
+                        }
+                        answered[slot]++;
+                    } catch (RuntimeException e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }));
+        }
+        for (int round = 0; round < 20; round++) {
+            helpCenter.load(DEMO, round % 2 == 0 ? shuffled : original);
+        }
+        helpCenter.load(DEMO, Fixtures.kb().resolve("demo"));
+        rebuilding.set(false);
+        for (Thread asker : askers) {
+            asker.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(answered[0] + answered[1]).isPositive();
+    }
+}
