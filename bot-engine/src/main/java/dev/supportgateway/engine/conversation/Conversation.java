@@ -50,16 +50,6 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
         }
     }
 
-    /** A conversation stored before {@code awaitingCustomerSince} existed: nothing is awaited from the customer. */
-    public Conversation(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
-                        ConversationState state, Operator operator, String tier, Map<String, String> identification,
-                        Escalation escalation, Ticket ticket, int warnings, List<Message> transcript,
-                        List<BotDecision> decisions, List<Feedback> feedback, Instant openedAt, Instant updatedAt,
-                        Instant waitingSince, long version) {
-        this(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket, warnings, transcript,
-                decisions, feedback, openedAt, updatedAt, waitingSince, null, version);
-    }
-
     /** A new conversation served by the bot. */
     public static Conversation open(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
                                     String tier, Instant at) {

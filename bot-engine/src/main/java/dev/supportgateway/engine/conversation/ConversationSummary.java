@@ -12,13 +12,6 @@ public record ConversationSummary(ConversationId id, DeskId desk, CustomerAddres
                                   ConversationState state, Operator operator, String tier, String ticketNumber,
                                   Instant waitingSince, Instant lastMessageAt, Instant awaitingCustomerSince) {
 
-    /** A summary of a store that does not keep {@code awaitingCustomerSince}: nothing is shown as on hold. */
-    public ConversationSummary(ConversationId id, DeskId desk, CustomerAddress customer, String customerName,
-                               ConversationState state, Operator operator, String tier, String ticketNumber,
-                               Instant waitingSince, Instant lastMessageAt) {
-        this(id, desk, customer, customerName, state, operator, tier, ticketNumber, waitingSince, lastMessageAt, null);
-    }
-
     /** Service was stopped and a supervisor should look at it. */
     public boolean flagged() {
         return state == ConversationState.SUSPENDED;

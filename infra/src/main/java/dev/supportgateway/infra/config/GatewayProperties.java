@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
         @NotNull Path desks,
         @NotNull Path data,
-        @Valid @NotNull @DefaultValue HelpCenter helpCenter) {
+        @Valid @NotNull @DefaultValue HelpCenter helpCenter,
+        @NotNull @DefaultValue("5m") Duration silenceRounds) {
 
     /** How help centers are kept current and how long a question may be. */
     public record HelpCenter(

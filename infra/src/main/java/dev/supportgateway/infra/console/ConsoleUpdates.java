@@ -73,6 +73,7 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
             case ConsoleEvent.Queued q -> "queued";
             case ConsoleEvent.Flagged f -> "flagged";
             case ConsoleEvent.StateChanged s -> "state-changed";
+            case ConsoleEvent.Reopened r -> "reopened";
         };
         String frame;
         try {

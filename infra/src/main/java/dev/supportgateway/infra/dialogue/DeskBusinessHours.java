@@ -1,6 +1,7 @@
 package dev.supportgateway.infra.dialogue;
 
 import dev.supportgateway.engine.desk.Desk;
+import dev.supportgateway.engine.desk.SlaTarget;
 import dev.supportgateway.engine.desk.WorkingHours;
 import dev.supportgateway.engine.escalation.BusinessHours;
 import dev.supportgateway.infra.desk.DeskCatalog;
@@ -31,6 +32,11 @@ final class DeskBusinessHours implements BusinessHours {
     @Override
     public Optional<Instant> nextOpening(Desk desk, Instant at) {
         return desk.hours().aroundTheClock() ? Optional.empty() : Optional.of(catalog.businessCalendar(desk.id()).nextOpening(at));
+    }
+
+    @Override
+    public Instant plus(Desk desk, Instant start, SlaTarget limit) {
+        return catalog.businessCalendar(desk.id()).plus(start, limit);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.supportgateway.engine.escalation.IdentityCheck;
 import dev.supportgateway.engine.escalation.Subscriptions;
 import dev.supportgateway.engine.escalation.Tickets;
 import dev.supportgateway.engine.helpcenter.HelpCenter;
+import dev.supportgateway.infra.config.GatewayProperties;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import java.time.Clock;
 import java.util.Map;
@@ -69,5 +70,10 @@ public class DialogueConfiguration {
         DialoguePorts ports = new DialoguePorts(desks, conversations, helpCenter, tickets, identityCheck, businessHours,
                 subscriptions, ChannelDeliveries.fromBeans(channelAdapters), console, locks, clock);
         return new ConversationEngine(ports, BotPhrases.russian());
+    }
+
+    @Bean
+    SilenceRounds silenceRounds(ConversationEngine engine, DeskCatalog catalog, Clock clock, GatewayProperties properties) {
+        return new SilenceRounds(engine, catalog, clock, properties.silenceRounds());
     }
 }

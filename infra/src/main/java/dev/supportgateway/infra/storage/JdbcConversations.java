@@ -50,7 +50,8 @@ final class JdbcConversations implements Conversations {
     private static final List<String> CHANGING = List.of("open_key", "customer_name", "state", "operator_id",
             "operator_name", "tier", "identification", "escalation_reason", "escalation_asking", "escalation_field",
             "escalation_category", "escalation_description", "escalation_callback", "ticket_number",
-            "ticket_first_reply_due", "warnings", "updated_at", "waiting_since", "last_message_at", "version");
+            "ticket_first_reply_due", "warnings", "updated_at", "waiting_since", "awaiting_customer_since", "last_message_at",
+            "version");
     private static final List<String> FIXED = List.of("id", "desk", "channel", "address", "opened_at");
 
     private static final String INSERT = "insert into conversation (" + String.join(", ", all()) + ") values ("
@@ -85,6 +86,18 @@ final class JdbcConversations implements Conversations {
     }
 
     @Override
+    public Optional<Conversation> findLastClosed(DeskId desk, CustomerAddress customer) {
+        return sql.sql("""
+                        select id from conversation
+                        where desk = ? and channel = ? and address = ? and state = 'CLOSED'
+                        order by updated_at desc, id desc
+                        fetch first 1 rows only""")
+                .params(desk.value(), customer.channel().key(), customer.address())
+                .query(String.class).optional()
+                .flatMap(id -> find(ConversationId.of(id)));
+    }
+
+    @Override
     public Optional<Conversation> find(ConversationId id) {
         // the row first: if a save slips in between, the lists are newer than the version read, and saving
         // over that version fails as a concurrent change instead of missing the newer messages
@@ -92,7 +105,7 @@ final class JdbcConversations implements Conversations {
                 .query((rs, n) -> head(rs)).optional();
         return head.map(c -> new Conversation(c.id(), c.desk(), c.customer(), c.customerName(), c.state(), c.operator(),
                 c.tier(), c.identification(), c.escalation(), c.ticket(), c.warnings(), transcript(id), decisions(id),
-                feedback(id), c.openedAt(), c.updatedAt(), c.waitingSince(), c.version()));
+                feedback(id), c.openedAt(), c.updatedAt(), c.waitingSince(), c.awaitingCustomerSince(), c.version()));
     }
 
     @Override
@@ -133,7 +146,7 @@ final class JdbcConversations implements Conversations {
     public List<ConversationSummary> open(DeskId desk) {
         return sql.sql("""
                         select id, desk, channel, address, customer_name, state, operator_id, operator_name, tier,
-                               ticket_number, waiting_since, last_message_at
+                               ticket_number, waiting_since, last_message_at, awaiting_customer_since
                         from conversation
                         where desk = ? and state <> 'CLOSED'
                         order by case when waiting_since is null then 1 else 0 end, waiting_since, last_message_at, id""")
@@ -141,7 +154,7 @@ final class JdbcConversations implements Conversations {
                 .query((rs, n) -> new ConversationSummary(ConversationId.of(rs.getString("id")), DeskId.of(rs.getString("desk")),
                         customer(rs), rs.getString("customer_name"), ConversationState.valueOf(rs.getString("state")),
                         operator(rs), rs.getString("tier"), rs.getString("ticket_number"), instant(rs, "waiting_since"),
-                        instant(rs, "last_message_at")))
+                        instant(rs, "last_message_at"), instant(rs, "awaiting_customer_since")))
                 .list();
     }
 
@@ -228,6 +241,7 @@ final class JdbcConversations implements Conversations {
         m.put("warnings", c.warnings());
         m.put("updated_at", toSql(c.updatedAt()));
         m.put("waiting_since", toSql(c.waitingSince()));
+        m.put("awaiting_customer_since", toSql(c.awaitingCustomerSince()));
         m.put("last_message_at", toSql(c.lastMessage().map(Message::at).orElse(c.openedAt())));
         m.put("version", c.version() + 1);
         return m;
@@ -259,7 +273,7 @@ final class JdbcConversations implements Conversations {
                 rs.getString("customer_name"), ConversationState.valueOf(rs.getString("state")), operator(rs),
                 rs.getString("tier"), JsonColumns.map(rs.getString("identification")), escalation, ticket,
                 rs.getInt("warnings"), List.of(), List.of(), List.of(), instant(rs, "opened_at"), instant(rs, "updated_at"),
-                instant(rs, "waiting_since"), rs.getLong("version"));
+                instant(rs, "waiting_since"), instant(rs, "awaiting_customer_since"), rs.getLong("version"));
     }
 
     private List<Message> transcript(ConversationId id) {

@@ -209,6 +209,32 @@ abstract class StorageContract {
     }
 
     @Test
+    void aRequestWaitingForTheCustomerRemembersSinceWhenAcrossSaves() {
+        Conversation held = conversations.save(waiting(IVAN, T0, T0.plusSeconds(60))
+                .heldBy(ANNA, ConversationState.WITH_OPERATOR, T0.plusSeconds(120)));
+        Conversation onHold = conversations.save(held.awaitingCustomer(T0.plusSeconds(180)));
+
+        Conversation read = conversations.find(onHold.id()).orElseThrow();
+        assertThat(read.awaitingCustomerSince()).isEqualTo(T0.plusSeconds(180));
+        assertThat(read).isEqualTo(onHold);
+        assertThat(conversations.open(EDOC).getFirst().awaitingCustomerSince()).isEqualTo(T0.plusSeconds(180));
+    }
+
+    @Test
+    void theLastClosedConversationOfACustomerCanBeFoundForReopening() {
+        assertThat(conversations.findLastClosed(EDOC, IVAN)).isEmpty();
+        Conversation older = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("первый вопрос", "tg-1", T0)).moveTo(ConversationState.CLOSED, T0.plusSeconds(100)));
+        Conversation newer = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(200))
+                .append(customerMessage("второй вопрос", "tg-2", T0.plusSeconds(200))).moveTo(ConversationState.CLOSED, T0.plusSeconds(300)));
+        conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(400)));
+
+        assertThat(conversations.findLastClosed(EDOC, IVAN)).map(Conversation::id).contains(newer.id());
+        assertThat(conversations.findLastClosed(KONUS, IVAN)).isEmpty();
+        assertThat(older.id()).isNotEqualTo(newer.id());
+    }
+
+    @Test
     void findOpenFindsOnlyAnOpenConversation() {
         assertThat(conversations.findOpen(EDOC, IVAN)).isEmpty();
         Conversation open = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
