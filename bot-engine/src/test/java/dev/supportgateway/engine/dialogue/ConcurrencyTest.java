@@ -80,7 +80,7 @@ class ConcurrencyTest {
         assertThat(refused.get()).isEqualTo(7);
         Conversation held = gateway.conversation(TestDesks.INITIATIVA, Gateway.widget("s"));
         assertThat(held.state()).isEqualTo(ConversationState.WITH_OPERATOR);
-        assertThat(held.transcript().stream().filter(m -> m.text().startsWith("К диалогу подключился")).count()).isEqualTo(1);
+        assertThat(held.transcript().stream().filter(m -> m.text().endsWith("подключился к чату.")).count()).isEqualTo(1);
     }
 
     @Test

@@ -418,7 +418,7 @@ class DialoguePolicyTest {
     void botIsSilentWhileOperatorHoldsTheConversation() {
         Conversation waiting = waitingOnInitiativa();
         Turn joined = gateway.engine.takeOver(waiting.id(), anna);
-        assertThat(said(joined)).isEqualTo("К диалогу подключился оператор Анна.");
+        assertThat(said(joined)).isEqualTo("Оператор Анна подключился к чату.");
         int asked = gateway.helpCenter.asked.size();
 
         Turn turn = gateway.say(INITIATIVA, customer, "Здравствуйте, а как долго ждать? Где отчёт?");

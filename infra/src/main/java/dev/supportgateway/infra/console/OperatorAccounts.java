@@ -30,7 +30,7 @@ public record OperatorAccounts(@NotNull @DefaultValue List<@Valid Account> opera
     /** A ready-to-use operator for demos; its plain password is hashed at start-up. Disable it in production. */
     public record DemoOperator(@DefaultValue("true") boolean enabled,
                                @NotBlank @DefaultValue("operator") String username,
-                               @DefaultValue("Оператор Демо") String displayName,
+                               @DefaultValue("Алия Демо") String displayName,
                                @NotNull @DefaultValue("operator") Secret password,
                                @NotEmpty @DefaultValue("*") List<String> desks,
                                @DefaultValue("true") boolean supervisor) {

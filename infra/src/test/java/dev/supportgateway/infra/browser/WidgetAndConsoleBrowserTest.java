@@ -115,7 +115,7 @@ class WidgetAndConsoleBrowserTest {
             assertThat(console.getByTestId("console-input")).isEnabled();
 
             Locator system = customer.locator("[data-testid=widget-message][data-author=system]");
-            assertThat(system.last()).containsText("Оператор Демо");
+            assertThat(system.last()).containsText("Оператор Алия Демо подключился к чату");
 
             console.getByTestId("console-input").fill("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");
             console.getByTestId("console-send").click();

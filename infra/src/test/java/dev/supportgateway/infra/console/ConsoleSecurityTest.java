@@ -120,7 +120,7 @@ class ConsoleSecurityTest {
         assertThat(wrong.body()).contains("Неверный логин или пароль");
         assertThat(browser.login("operator", "operator").statusCode()).isEqualTo(200);
         JsonNode me = JSON.readTree(browser.send("GET", "/api/v1/console/me", null, null, false).body());
-        assertThat(me.path("displayName").asString()).isEqualTo("Оператор Демо");
+        assertThat(me.path("displayName").asString()).isEqualTo("Алия Демо");
         assertThat(browser.send("POST", "/api/v1/console/logout", null, null, false).statusCode())
                 .as("a change without the CSRF token is refused").isEqualTo(403);
     }
@@ -130,14 +130,14 @@ class ConsoleSecurityTest {
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "t-" + UUID.randomUUID());
         ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "c-1", "Здравствуйте", Instant.now()))
                 .conversation().id();
-        engine.takeOver(id, new Operator("operator", "Оператор Демо"));
+        engine.takeOver(id, new Operator("operator", "Алия Демо"));
 
         Browser aigerim = new Browser();
         assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
         assertThat(aigerim.send("GET", "/api/v1/console/conversations", null, null, false).body()).contains(id.value());
         HttpResponse<String> takeOver = aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null);
         assertThat(takeOver.statusCode()).isEqualTo(409);
-        assertThat(JSON.readTree(takeOver.body()).path("error").asString()).isEqualTo("Этот чат уже ведёт оператор Оператор Демо");
+        assertThat(JSON.readTree(takeOver.body()).path("error").asString()).isEqualTo("Этот чат уже ведёт оператор Алия Демо");
         HttpResponse<String> reply = aigerim.post("/api/v1/console/conversations/" + id + "/reply", "{\"text\":\"Добрый день\"}");
         assertThat(reply.statusCode()).isEqualTo(409);
 
