@@ -154,6 +154,59 @@ class WidgetAndConsoleBrowserTest {
     }
 
     @Test
+    void markupACustomerTypesIsShownAsTextToTheCustomerAndTheOperator() {
+        String hostile = "<img src=x onerror=\"window.__xss=1\"><b>жирный</b> позовите оператора";
+        try (BrowserContext customerContext = browser.newContext();
+             BrowserContext operatorContext = browser.newContext()) {
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/demo/edoc"));
+            customer.getByTestId("widget-open").click();
+            ask(customer, hostile);
+            Locator own = customer.locator("[data-testid=widget-message][data-author=customer]").first();
+            assertThat(own).hasText(hostile);
+            assertThat(own.locator("img, b")).hasCount(0);
+            assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").first()).isVisible();
+
+            Page console = operatorContext.newPage();
+            console.navigate(url("/console"));
+            console.getByTestId("console-username").fill("operator");
+            console.getByTestId("console-password").fill("operator");
+            console.getByTestId("console-login").click();
+            console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("E-DOC")).first().click();
+            Locator shown = console.getByTestId("console-message").filter(new Locator.FilterOptions().setHasText("жирный")).first();
+            assertThat(shown).containsText("<img src=x");
+            assertThat(console.locator("[data-testid=console-message] img, [data-testid=console-message] b")).hasCount(0);
+
+            org.assertj.core.api.Assertions.assertThat(customer.evaluate("() => window.__xss === undefined")).isEqualTo(true);
+            org.assertj.core.api.Assertions.assertThat(console.evaluate("() => window.__xss === undefined")).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void eorderOperatorClosingFirstAsksWhetherQuestionsRemain() {
+        try (BrowserContext customerContext = browser.newContext();
+             BrowserContext operatorContext = browser.newContext()) {
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/demo/eorder"));
+            customer.getByTestId("widget-open").click();
+            ask(customer, "позовите живого человека, пожалуйста");
+            assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").first()).isVisible();
+
+            Page console = operatorContext.newPage();
+            console.navigate(url("/console"));
+            console.getByTestId("console-username").fill("operator");
+            console.getByTestId("console-password").fill("operator");
+            console.getByTestId("console-login").click();
+            console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("Ордер")).first().click();
+            console.getByTestId("console-take-over").click();
+            assertThat(console.getByTestId("console-close")).isEnabled();
+            console.getByTestId("console-close").click();
+
+            assertThat(customer.getByTestId("widget-message").last()).containsText("Остались ли у вас вопросы?");
+        }
+    }
+
+    @Test
     void unknownDeskHasNoDemoPage() {
         try (BrowserContext context = browser.newContext()) {
             assertThat(context.request().get(url("/demo/nosuchdesk"))).not().isOK();
