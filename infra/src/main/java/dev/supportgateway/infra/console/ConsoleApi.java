@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The operator console's JSON API: the live list, a transcript, and the operator's commands on a conversation. */
@@ -79,9 +80,14 @@ class ConsoleApi {
         return new Me(me.username(), me.displayName(), desks, me.supervisor());
     }
 
-    /** Waiting conversations first, longest waiting on top; then the others, most recent first. */
+    /**
+     * Waiting conversations first, longest waiting on top; then the others, most recent first. A busy desk has
+     * thousands of bot conversations at once, so the list is cut at {@code limit} (waiting ones come first anyway).
+     */
     @GetMapping("/conversations")
-    List<ConsoleViews.Row> conversations(Principal principal) {
+    List<ConsoleViews.Row> conversations(Principal principal,
+                                         @RequestParam(name = "limit", defaultValue = "200") int limit) {
+        int shown = Math.clamp(limit, 1, 1000);
         OperatorDirectory.Entry me = operators.require(principal.getName());
         Comparator<ConversationSummary> order = Comparator
                 .comparing((ConversationSummary s) -> s.state() != ConversationState.WAITING_FOR_OPERATOR)
@@ -89,7 +95,7 @@ class ConsoleApi {
                 .thenComparing(ConversationSummary::lastMessageAt, Comparator.nullsLast(Comparator.reverseOrder()));
         return catalog.all().stream().filter(d -> me.serves(d.id()))
                 .flatMap(d -> engine.open(d.id()).stream())
-                .sorted(order).map(views::row).toList();
+                .sorted(order).limit(shown).map(views::row).toList();
     }
 
     @GetMapping("/conversations/{id}")

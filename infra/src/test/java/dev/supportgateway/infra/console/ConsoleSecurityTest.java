@@ -146,4 +146,22 @@ class ConsoleSecurityTest {
         assertThat(ivan.send("GET", "/api/v1/console/conversations", null, null, false).body()).doesNotContain(id.value());
         assertThat(ivan.send("GET", "/api/v1/console/conversations/" + id, null, null, false).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aBusyDeskListsWaitingConversationsFirstWithinTheLimit() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            engine.receive(Inbound.text(DeskId.of("edoc"), CustomerAddress.of(ChannelKind.WIDGET, "busy-" + UUID.randomUUID()),
+                    "b-" + i, "Здравствуйте", Instant.now()));
+        }
+        CustomerAddress waiting = CustomerAddress.of(ChannelKind.WIDGET, "w-" + UUID.randomUUID());
+        ConversationId queued = engine.receive(Inbound.text(DeskId.of("edoc"), waiting, "w-1", "позовите оператора", Instant.now()))
+                .conversation().id();
+
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        var rows = JSON.readTree(aigerim.send("GET", "/api/v1/console/conversations?limit=3", null, null, false).body());
+
+        assertThat(rows.size()).isEqualTo(3);
+        assertThat(rows.toString()).as("a conversation being escalated is not cut off by bot chats").contains(queued.value());
+    }
 }
