@@ -103,11 +103,7 @@ class WidgetAndConsoleBrowserTest {
             notHelped.last().click();
             assertThat(bot.nth(before)).isVisible();
 
-            Page console = operatorContext.newPage();
-            console.navigate(url("/console"));
-            console.getByTestId("console-username").fill("operator");
-            console.getByTestId("console-password").fill("operator");
-            console.getByTestId("console-login").click();
+            Page console = logInToTheConsole(operatorContext);
             Locator conversation = console.getByTestId("console-conversation").first();
             assertThat(conversation).isVisible();
             conversation.click();
@@ -167,11 +163,7 @@ class WidgetAndConsoleBrowserTest {
             assertThat(own.locator("img, b")).hasCount(0);
             assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").first()).isVisible();
 
-            Page console = operatorContext.newPage();
-            console.navigate(url("/console"));
-            console.getByTestId("console-username").fill("operator");
-            console.getByTestId("console-password").fill("operator");
-            console.getByTestId("console-login").click();
+            Page console = logInToTheConsole(operatorContext);
             console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("E-DOC")).first().click();
             Locator shown = console.getByTestId("console-message").filter(new Locator.FilterOptions().setHasText("жирный")).first();
             assertThat(shown).containsText("<img src=x");
@@ -192,11 +184,7 @@ class WidgetAndConsoleBrowserTest {
             ask(customer, "позовите живого человека, пожалуйста");
             assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").first()).isVisible();
 
-            Page console = operatorContext.newPage();
-            console.navigate(url("/console"));
-            console.getByTestId("console-username").fill("operator");
-            console.getByTestId("console-password").fill("operator");
-            console.getByTestId("console-login").click();
+            Page console = logInToTheConsole(operatorContext);
             console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("Ордер")).first().click();
             console.getByTestId("console-take-over").click();
             assertThat(console.getByTestId("console-close")).isEnabled();
@@ -215,6 +203,15 @@ class WidgetAndConsoleBrowserTest {
             assertThat(index.locator("a[href='/demo/edoc']")).isVisible();
             assertThat(index.locator("a[href='/console']")).isVisible();
         }
+    }
+
+    private Page logInToTheConsole(BrowserContext operatorContext) {
+        Page console = operatorContext.newPage();
+        console.navigate(url("/console"));
+        console.getByTestId("console-username").fill("operator");
+        console.getByTestId("console-password").fill("operator");
+        console.getByTestId("console-login").click();
+        return console;
     }
 
     private static void ask(Page page, String text) {
