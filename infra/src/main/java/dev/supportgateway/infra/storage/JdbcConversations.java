@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,15 +72,35 @@ final class JdbcConversations implements Conversations {
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
     private final TransactionTemplate transactions;
+    private final ConcurrentLinkedQueue<PendingSave> queue = new ConcurrentLinkedQueue<>();
+    /** Held by the caller writing a batch; package-private so that a test can hold saves back to make one batch. */
+    final ReentrantLock writer = new ReentrantLock();
+    private volatile long batches;
+    private final ConversationCache cache;
+
+    /** The most saves one transaction applies. */
+    static final int MAX_BATCH = 200;
+    /** How many conversations the cache keeps by default. */
+    static final int DEFAULT_CACHED = 20_000;
 
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this(jdbc, transactionManager, DEFAULT_CACHED);
+    }
+
+    /** @param cached how many recently used conversations to keep in memory; 0: none, every read goes to SQL */
+    JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached) {
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
+        this.cache = new ConversationCache(cached);
     }
 
     @Override
     public Optional<Conversation> findOpen(DeskId desk, CustomerAddress customer) {
+        Conversation cached = cache.open(openKey(desk, customer));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         return sql.sql("select id from conversation where open_key = ?")
                 .param(openKey(desk, customer))
                 .query(String.class).optional()
@@ -99,42 +121,195 @@ final class JdbcConversations implements Conversations {
 
     @Override
     public Optional<Conversation> find(ConversationId id) {
+        Conversation cached = cache.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         // the row first: if a save slips in between, the lists are newer than the version read, and saving
         // over that version fails as a concurrent change instead of missing the newer messages
         Optional<Conversation> head = sql.sql("select * from conversation where id = ?").param(id.value())
                 .query((rs, n) -> head(rs)).optional();
-        return head.map(c -> new Conversation(c.id(), c.desk(), c.customer(), c.customerName(), c.state(), c.operator(),
-                c.tier(), c.identification(), c.escalation(), c.ticket(), c.warnings(), transcript(id), decisions(id),
-                feedback(id), c.openedAt(), c.updatedAt(), c.waitingSince(), c.awaitingCustomerSince(), c.version()));
+        Optional<Conversation> found = head.map(c -> new Conversation(c.id(), c.desk(), c.customer(), c.customerName(),
+                c.state(), c.operator(), c.tier(), c.identification(), c.escalation(), c.ticket(), c.warnings(),
+                transcript(id), decisions(id), feedback(id), c.openedAt(), c.updatedAt(), c.waitingSince(),
+                c.awaitingCustomerSince(), c.version()));
+        found.ifPresent(cache::read);
+        return found;
     }
 
+    /**
+     * Group commit: the caller's save joins a queue, and whichever caller holds the writer lock applies every
+     * queued save in one transaction, each under its own savepoint (a conflict undoes only that save), and
+     * commits once. A caller returns only after the commit that holds its save, so an acknowledged message is
+     * as durable as with a commit per save; under load one disk write serves many saves.
+     */
     @Override
     public Conversation save(Conversation conversation) {
+        PendingSave save = new PendingSave(conversation);
+        queue.add(save);
+        while (!save.done) {
+            writer.lock();
+            try {
+                if (!save.done) {
+                    writeBatch();
+                }
+            } finally {
+                writer.unlock();
+            }
+        }
+        if (save.storedVersion >= 0) {
+            // created in the caller's thread, with its stack
+            throw conflict(conversation, save.storedVersion);
+        }
+        if (save.failure != null) {
+            throw save.failure;
+        }
+        return save.saved;
+    }
+
+    /** Applies the queued saves (at most {@link #MAX_BATCH}) in one transaction; called under the writer lock. */
+    private void writeBatch() {
+        List<PendingSave> batch = new ArrayList<>();
+        for (PendingSave next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        batches++;
+        boolean savepoints = batch.size() > 1;
         try {
-            return transactions.execute(status -> {
-                if (conversation.version() == 0) {
-                    sql.sql(INSERT).params(columns(conversation)).update();
-                } else {
-                    Map<String, Object> columns = columns(conversation);
-                    columns.put("read_version", conversation.version());
-                    if (sql.sql(UPDATE).params(columns).update() == 0) {
-                        throw conflict(conversation, storedVersion(conversation.id()));
+            transactions.executeWithoutResult(status -> {
+                for (PendingSave save : batch) {
+                    Object savepoint = savepoints ? status.createSavepoint() : null;
+                    try {
+                        save.saved = write(save.conversation);
+                        if (savepoint != null) {
+                            status.releaseSavepoint(savepoint);
+                        }
+                    } catch (RuntimeException e) {
+                        if (savepoint == null) {
+                            throw e;
+                        }
+                        // only this save is undone; the others of the batch go on
+                        status.rollbackToSavepoint(savepoint);
+                        save.saved = null;
+                        save.failure = e;
                     }
                 }
-                appendNew(conversation);
-                return conversation.withVersion(conversation.version() + 1);
             });
-        } catch (DuplicateKeyException e) {
+            for (PendingSave save : batch) {
+                if (save.failure == null) {
+                    cache.stored(save.saved);
+                } else {
+                    translate(save);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the transaction is rolled back: nothing of the batch is stored
+            for (PendingSave save : batch) {
+                save.saved = null;
+                if (save.failure == null) {
+                    save.failure = e;
+                }
+                translate(save);
+            }
+        } catch (Error e) {
+            for (PendingSave save : batch) {
+                save.saved = null;
+                save.failure = new IllegalStateException("saving conversation " + save.conversation.id() + " failed", e);
+            }
+            throw e;
+        } finally {
+            for (PendingSave save : batch) {
+                if (save.failure != null || save.storedVersion >= 0) {
+                    cache.evict(save.conversation.id());
+                }
+                save.done = true;
+            }
+        }
+    }
+
+    /** How many saves wait for the writer. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** How many transactions of saves were written so far. */
+    long batches() {
+        return batches;
+    }
+
+    /** Writes one save within the batch's transaction. */
+    private Conversation write(Conversation conversation) {
+        if (conversation.version() == 0) {
+            sql.sql(INSERT).params(columns(conversation)).update();
+        } else {
+            Map<String, Object> columns = columns(conversation);
+            columns.put("read_version", conversation.version());
+            if (sql.sql(UPDATE).params(columns).update() == 0) {
+                throw new Conflict(storedVersion(conversation.id()));
+            }
+        }
+        appendNew(conversation);
+        return conversation.withVersion(conversation.version() + 1);
+    }
+
+    /** The stored version is not the one read; nothing of the save was written. */
+    private static final class Conflict extends RuntimeException {
+        final long stored;
+
+        Conflict(long stored) {
+            super(null, null, false, false);
+            this.stored = stored;
+        }
+    }
+
+    /** Turns a failed save's conflict into the version its caller is told; other failures stay as they are. */
+    private void translate(PendingSave save) {
+        Conversation conversation = save.conversation;
+        if (save.failure instanceof Conflict conflict) {
+            save.storedVersion = conflict.stored;
+            save.failure = null;
+        } else if (save.failure instanceof DuplicateKeyException e) {
             // the conversation itself, another open one of the customer, or a message with the same external id
-            // was stored by someone else first; the failed transaction is over, so the version can be read now
+            // was stored by someone else first; the failed save is undone, so the version can be read now
             LOG.info("conversation {} of {} at desk {} conflicts with a stored one: {}", conversation.id(),
                     conversation.customer(), conversation.desk(), e.getMostSpecificCause().getClass().getSimpleName());
-            throw conflict(conversation, storedVersion(conversation.id()));
+            try {
+                save.storedVersion = storedVersion(conversation.id());
+                save.failure = null;
+            } catch (RuntimeException unreadable) {
+                save.failure.addSuppressed(unreadable);
+            }
+        }
+    }
+
+    /** One caller's save waiting in the queue; its fields are set by the writer before {@code done}. */
+    private static final class PendingSave {
+        final Conversation conversation;
+        Conversation saved;
+        RuntimeException failure;
+        /** When not negative, the save conflicted with this stored version. */
+        long storedVersion = -1;
+        volatile boolean done;
+
+        PendingSave(Conversation conversation) {
+            this.conversation = conversation;
         }
     }
 
     @Override
     public boolean received(DeskId desk, CustomerAddress customer, String externalId) {
+        Conversation open = cache.open(openKey(desk, customer));
+        if (open != null) {
+            for (Message m : open.transcript()) {
+                if (m.fromCustomer() && externalId.equals(m.externalId())) {
+                    return true;
+                }
+            }
+        }
+        // earlier conversations of the customer, closed ones included, are only in SQL
         return sql.sql("""
                         select count(*) from conversation_message
                         where desk = ? and channel = ? and address = ? and external_id = ? and author_kind = 'CUSTOMER'""")
@@ -160,7 +335,12 @@ final class JdbcConversations implements Conversations {
 
     private void appendNew(Conversation c) {
         String id = c.id().value();
-        int[] stored = c.version() == 0 ? new int[3] : sql.sql("""
+        Conversation cached = cache.get(c.id());
+        int[] stored = c.version() == 0 ? new int[3]
+                // the cached value at the version read is what is stored: a version is written once
+                : cached != null && cached.version() == c.version()
+                        ? new int[] {cached.transcript().size(), cached.decisions().size(), cached.feedback().size()}
+                        : sql.sql("""
                         select (select count(*) from conversation_message where conversation_id = :id),
                                (select count(*) from bot_decision where conversation_id = :id),
                                (select count(*) from answer_feedback where conversation_id = :id)""")
@@ -254,7 +434,7 @@ final class JdbcConversations implements Conversations {
     }
 
     /** What the unique index compares: one open conversation per customer and desk. */
-    private static String openKey(DeskId desk, CustomerAddress customer) {
+    static String openKey(DeskId desk, CustomerAddress customer) {
         return desk.value() + "|" + customer.channel().key() + "|" + customer.address();
     }
 

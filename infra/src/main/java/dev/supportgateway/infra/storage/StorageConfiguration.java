@@ -3,6 +3,7 @@ package dev.supportgateway.infra.storage;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketRegister;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,10 +16,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class StorageConfiguration {
 
-    /** The engine's conversation store. */
+    /**
+     * The engine's conversation store. It keeps the {@code gateway.storage.cached-conversations} most recently
+     * used conversations in memory (0: none); with several nodes on one database a cached conversation another
+     * node changed costs one failed save (a concurrent change) before it is read again.
+     */
     @Bean
-    Conversations conversations(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new JdbcConversations(jdbc, transactions);
+    Conversations conversations(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                @Value("${gateway.storage.cached-conversations:" + JdbcConversations.DEFAULT_CACHED + "}") int cached) {
+        return new JdbcConversations(jdbc, transactions, cached);
     }
 
     /** The engine's {@link dev.supportgateway.engine.escalation.Tickets}, and the register operators' queues are read from. */

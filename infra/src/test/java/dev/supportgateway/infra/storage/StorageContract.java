@@ -331,6 +331,114 @@ abstract class StorageContract {
         assertThat(inProgress.updatedAt()).isEqualTo(astana("2026-03-02T10:12"));
     }
 
+    @Test
+    void savesQueuedTogetherCommitInOneTransactionAndAConflictUndoesOnlyItsOwnSave() throws Exception {
+        Conversation read = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
+        Conversation winner = read.append(customerMessage("первый", "tg-20", T0.plusSeconds(1)));
+        Conversation loser = read.append(customerMessage("второй", "tg-21", T0.plusSeconds(2)));
+        Conversation other = Conversation.open(ConversationId.random(), EDOC, customer("other"), null, null, T0)
+                .append(customerMessage("вопрос", "o-1", T0));
+        // a second open conversation of the same customer: the unique open key refuses it
+        Conversation secondOpen = Conversation.open(ConversationId.random(), EDOC, customer("other"), null, null, T0)
+                .append(customerMessage("ещё вопрос", "o-2", T0));
+        Conversation third = Conversation.open(ConversationId.random(), KONUS, customer("third"), null, null, T0)
+                .append(customerMessage("вопрос", "t-1", T0));
+        List<Conversation> saves = List.of(winner, other, loser, secondOpen, third);
+        ExecutorService pool = Executors.newFixedThreadPool(saves.size());
+        long batchesBefore = conversations.batches();
+        List<Future<Conversation>> results = new ArrayList<>();
+        conversations.writer.lock();
+        try {
+            for (Conversation save : saves) {
+                results.add(pool.submit(() -> conversations.save(save)));
+                // queued in this order, so the batch applies them in this order
+                while (conversations.queued() < results.size()) {
+                    Thread.onSpinWait();
+                }
+            }
+        } finally {
+            conversations.writer.unlock();
+        }
+        try {
+            assertThat(results.get(0).get().version()).isEqualTo(2);
+            assertThat(results.get(1).get().version()).isEqualTo(1);
+            assertThatThrownBy(() -> results.get(2).get()).hasCauseInstanceOf(ConcurrentConversationChange.class)
+                    .hasMessageContaining("read at version 1 but is now at version 2");
+            assertThatThrownBy(() -> results.get(3).get()).hasCauseInstanceOf(ConcurrentConversationChange.class);
+            assertThat(results.get(4).get().version()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(conversations.batches() - batchesBefore).isEqualTo(1);
+        assertThat(conversations.find(read.id())).contains(winner.withVersion(2));
+        assertThat(conversations.findOpen(EDOC, customer("other"))).map(Conversation::id).contains(other.id());
+        assertThat(conversations.find(secondOpen.id())).isEmpty();
+        assertThat(conversations.received(EDOC, IVAN, "tg-20")).isTrue();
+        assertThat(conversations.received(EDOC, IVAN, "tg-21")).isFalse();
+        assertThat(conversations.received(EDOC, customer("other"), "o-2")).isFalse();
+        // what is stored, read without the cache
+        JdbcConversations uncached = new JdbcConversations(jdbc, new JdbcTransactionManager(dataSource()), 0);
+        assertThat(uncached.find(read.id())).contains(winner.withVersion(2));
+        assertThat(uncached.find(other.id())).contains(other.withVersion(1));
+        assertThat(uncached.find(third.id())).contains(third.withVersion(1));
+        assertThat(count("conversation_message")).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentSavesOfManyConversationsAllCommit() throws Exception {
+        int customers = 40;
+        int messages = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Conversation>> results = new ArrayList<>();
+        try {
+            for (int n = 0; n < customers; n++) {
+                CustomerAddress customer = customer("c" + n);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    Conversation c = conversations.save(Conversation.open(ConversationId.random(), EDOC, customer, null, null, T0));
+                    for (int i = 0; i < messages; i++) {
+                        Conversation read = conversations.findOpen(EDOC, customer).orElseThrow();
+                        Message m = customerMessage("вопрос " + i, customer.address() + "-" + i, T0.plusSeconds(i));
+                        c = conversations.save(read.append(m)
+                                .record(BotDecision.of(m.id(), DecisionRule.ASKED_CATEGORY, "принято", T0.plusSeconds(i))));
+                    }
+                    return c;
+                }));
+            }
+            start.countDown();
+            JdbcConversations uncached = new JdbcConversations(jdbc, new JdbcTransactionManager(dataSource()), 0);
+            for (Future<Conversation> result : results) {
+                Conversation saved = result.get();
+                assertThat(saved.version()).isEqualTo(messages + 1);
+                assertThat(uncached.find(saved.id())).contains(saved);
+                assertThat(conversations.received(EDOC, saved.customer(), saved.customer().address() + "-" + (messages - 1))).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("conversation_message")).isEqualTo((long) customers * messages);
+        assertThat(count("bot_decision")).isEqualTo((long) customers * messages);
+    }
+
+    @Test
+    void aCachedConversationChangedElsewhereFailsItsSaveOnceThenReadsAgain() {
+        Conversation read = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
+        JdbcConversations anotherNode = new JdbcConversations(jdbc, new JdbcTransactionManager(dataSource()));
+        Conversation there = anotherNode.save(anotherNode.find(read.id()).orElseThrow()
+                .append(customerMessage("с другого узла", "tg-30", T0.plusSeconds(1))));
+
+        Conversation stale = conversations.findOpen(EDOC, IVAN).orElseThrow();
+        assertThatThrownBy(() -> conversations.save(stale.append(customerMessage("здесь", "tg-31", T0.plusSeconds(2)))))
+                .isInstanceOf(ConcurrentConversationChange.class);
+
+        Conversation fresh = conversations.findOpen(EDOC, IVAN).orElseThrow();
+        assertThat(fresh).isEqualTo(there);
+        Conversation saved = conversations.save(fresh.append(customerMessage("здесь", "tg-31", T0.plusSeconds(2))));
+        assertThat(saved.transcript()).hasSize(2);
+        assertThat(anotherNode.received(EDOC, IVAN, "tg-31")).isTrue();
+    }
+
     // --- conversations as the engine builds them
 
     /** A conversation the bot could not answer, collecting what the desk requires for a ticket. */
