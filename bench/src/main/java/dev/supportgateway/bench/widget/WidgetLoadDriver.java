@@ -42,6 +42,8 @@ public final class WidgetLoadDriver {
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z-]+)\"");
     private static final Pattern AUTHOR = Pattern.compile("\"author\"\\s*:\\s*\"([a-z]+)\"");
     private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern DESK = Pattern.compile("desk=([a-z0-9-]+)");
 
     private final Settings settings;
     private final List<String> questions;
@@ -190,7 +192,7 @@ public final class WidgetLoadDriver {
         }
 
         private String desk() {
-            Matcher m = Pattern.compile("desk=([a-z0-9-]+)").matcher(settings.url().getQuery());
+            Matcher m = DESK.matcher(settings.url().getQuery());
             return m.find() ? m.group(1) : "edoc";
         }
 
@@ -232,7 +234,7 @@ public final class WidgetLoadDriver {
             switch (type) {
                 case "message" -> {
                     String author = group(AUTHOR, frame);
-                    String id = group(Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\""), frame);
+                    String id = group(ID, frame);
                     if (id != null) {
                         synchronized (this) {
                             ws.sendText("{\"type\":\"ack\",\"upTo\":\"" + id + "\"}", true);
