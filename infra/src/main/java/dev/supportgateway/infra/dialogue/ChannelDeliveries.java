@@ -15,7 +15,9 @@ public final class ChannelDeliveries implements Deliveries {
     private final Map<ChannelKind, Deliveries> adapters;
 
     public ChannelDeliveries(Map<ChannelKind, Deliveries> adapters) {
-        this.adapters = new EnumMap<>(adapters.isEmpty() ? Map.of() : adapters);
+        // EnumMap's copy constructor refuses an empty map that is not itself an EnumMap
+        this.adapters = new EnumMap<>(ChannelKind.class);
+        this.adapters.putAll(adapters);
     }
 
     /** The adapters among {@code beans} named by the {@link #BEAN_PREFIX} convention. */
