@@ -7,8 +7,8 @@ public enum ArticleField {
     TAGS("tags"),
     BODY("body");
 
-    /** Every lemma of the article in one field: its vocabulary and document frequencies. */
-    public static final String ALL = "all";
+    /** Every lemma and root of the article in one field (heading parts twice): what the first stage searches. */
+    public static final String TEXT = "text";
     /** The article's words as written (lower case, ё folded): what typos are corrected against. */
     public static final String SURFACE = "surface";
     /** The article's position in the desk's list. */

@@ -40,14 +40,9 @@ import org.apache.lucene.store.Directory;
  */
 public final class DeskIndex {
 
-    private static final FieldType ALL_TYPE = new FieldType();
     private static final FieldType SURFACE_TYPE = new FieldType();
 
     static {
-        ALL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        ALL_TYPE.setTokenized(true);
-        ALL_TYPE.setOmitNorms(true);
-        ALL_TYPE.freeze();
         SURFACE_TYPE.setIndexOptions(IndexOptions.DOCS);
         SURFACE_TYPE.setTokenized(true);
         SURFACE_TYPE.setOmitNorms(true);
@@ -62,8 +57,20 @@ public final class DeskIndex {
     private final int[][] ordinals;
     private final DirectSpellChecker speller;
     private final AtomicBoolean retired = new AtomicBoolean();
+    private final Map<String, Integer> vocabulary;
+    private final int[] documentFrequencies;
+    private final ArticleProfile[] profiles;
+    private final Map<Integer, Integer> gramFrequencies;
+    private final double averageGrams;
+    private final double averageHeadGrams;
 
-    private DeskIndex(DeskId desk, List<Article> articles, DirectoryReader reader, SearchTuning tuning) throws IOException {
+    private DeskIndex(DeskId desk, List<Article> articles, DirectoryReader reader, SearchTuning tuning, ForwardIndex forward) throws IOException {
+        this.vocabulary = forward.vocabulary();
+        this.documentFrequencies = forward.documentFrequencies();
+        this.profiles = forward.profiles();
+        this.gramFrequencies = forward.gramFrequencies();
+        this.averageGrams = forward.averageGrams();
+        this.averageHeadGrams = forward.averageHeadGrams();
         this.desk = desk;
         this.articles = List.copyOf(articles);
         Map<String, Article> index = new LinkedHashMap<>();
@@ -97,7 +104,6 @@ public final class DeskIndex {
         Analyzer lemmasAndRoots = new HelpCenterAnalyzer(morphology, tuning.rootLength());
         Map<String, Analyzer> perField = new HashMap<>();
         perField.put(ArticleField.SURFACE, new SurfaceAnalyzer());
-        perField.put(ArticleField.ALL, new HelpCenterAnalyzer(morphology));
         Analyzer analyzer = new PerFieldAnalyzerWrapper(lemmasAndRoots, perField);
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -114,7 +120,8 @@ public final class DeskIndex {
                 }
                 writer.forceMerge(1);
             }
-            return new DeskIndex(desk, articles, DirectoryReader.open(directory), tuning);
+            ForwardIndex forward = ForwardIndex.build(articles, morphology, tuning);
+            return new DeskIndex(desk, articles, DirectoryReader.open(directory), tuning, forward);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index desk " + desk, e);
         }
@@ -123,21 +130,11 @@ public final class DeskIndex {
     private static Document document(Article article, int ordinal) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(ArticleField.ORDINAL, ordinal));
-        doc.add(new TextField(ArticleField.TITLE.fieldName(), article.title(), Field.Store.NO));
-        for (String question : article.questions()) {
-            doc.add(new TextField(ArticleField.QUESTIONS.fieldName(), question, Field.Store.NO));
-        }
-        for (String tag : article.tags()) {
-            doc.add(new TextField(ArticleField.TAGS.fieldName(), tag, Field.Store.NO));
-        }
-        if (!article.section().isBlank()) {
-            doc.add(new TextField(ArticleField.TAGS.fieldName(), article.section(), Field.Store.NO));
-        }
-        doc.add(new TextField(ArticleField.BODY.fieldName(), article.body(), Field.Store.NO));
-        String all = String.join("\n", article.title(), String.join("\n", article.questions()),
-                String.join("\n", article.tags()), article.section(), article.body());
-        doc.add(new Field(ArticleField.ALL, all, ALL_TYPE));
-        doc.add(new Field(ArticleField.SURFACE, all, SURFACE_TYPE));
+        // The heading parts count twice: a word in the title says more about the article than one in the body.
+        String heading = String.join("\n", article.title(), String.join("\n", article.questions()),
+                String.join("\n", article.tags()), article.section());
+        doc.add(new TextField(ArticleField.TEXT, heading + "\n" + heading + "\n" + article.body(), Field.Store.NO));
+        doc.add(new Field(ArticleField.SURFACE, heading + "\n" + article.body(), SURFACE_TYPE));
         return doc;
     }
 
@@ -174,11 +171,42 @@ public final class DeskIndex {
 
     /** In how many articles the lemma occurs (any field). */
     public int documentFrequency(String lemma) {
-        try {
-            return reader.docFreq(new Term(ArticleField.ALL, lemma));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Integer id = vocabulary.get(lemma);
+        return id == null ? 0 : documentFrequencies[id];
+    }
+
+    /** The vocabulary id of a lemma or root term; -1 when no article has it. */
+    int termId(String term) {
+        Integer id = vocabulary.get(term);
+        return id == null ? -1 : id;
+    }
+
+    int documentFrequency(int termId) {
+        return termId < 0 ? 0 : documentFrequencies[termId];
+    }
+
+    ArticleProfile profile(int ordinal) {
+        return profiles[ordinal];
+    }
+
+    /** The article's position in the desk's list, for a Lucene document. */
+    int ordinalOf(int globalDoc) {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = org.apache.lucene.index.ReaderUtil.subIndex(globalDoc, leaves);
+        return ordinals[leaf][globalDoc - leaves.get(leaf).docBase];
+    }
+
+    /** In how many articles a character gram occurs. */
+    int gramFrequency(int gram) {
+        return gramFrequencies.getOrDefault(gram, 0);
+    }
+
+    double averageGrams() {
+        return averageGrams;
+    }
+
+    double averageHeadGrams() {
+        return averageHeadGrams;
     }
 
     /** Whether some article contains this lemma. */

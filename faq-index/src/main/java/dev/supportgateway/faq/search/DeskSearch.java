@@ -4,308 +4,340 @@ import dev.supportgateway.faq.analysis.Glossary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
-/** Ranks one desk's articles for a read question (BM25 over weighted fields) and measures the best hit. */
+/**
+ * Ranks one desk's articles for a read question in two stages: one cheap Lucene query (a SHOULD clause per distinct
+ * lemma, root and glossary lemma over the single text field, top {@link #CANDIDATES} by BM25 with block-max WAND
+ * pruning), then a rerank of those candidates by a linear model over {@link Features} computed from the articles'
+ * forward index in memory. Small desks (no more articles than candidates) are reranked whole, so that an article
+ * that only shares a misspelt word's character grams with the question still competes.
+ */
 public final class DeskSearch {
 
-    private static final String[] MATCH_FIELDS = {ArticleField.ALL, ArticleField.TITLE.fieldName(), ArticleField.QUESTIONS.fieldName()};
+    /** How many first-stage candidates are reranked. */
+    public static final int CANDIDATES = 40;
+    private static final double GLOSSARY_MATCH = 0.8;
+    private static final double ROOT_MATCH = 0.5;
+    private static final float ROOT_BOOST = 0.4f;
+    private static final float GLOSSARY_BOOST = 0.5f;
+    private static final double GRAM_K1 = 1.2;
+    private static final double GRAM_B = 0.75;
 
     private final SearchTuning tuning;
+    private final RankingModel model;
 
     public DeskSearch(SearchTuning tuning) {
+        this(tuning, RankingModel.standard());
+    }
+
+    public DeskSearch(SearchTuning tuning, RankingModel model) {
         this.tuning = tuning;
+        this.model = model;
+    }
+
+    /** A question concept resolved against the desk's vocabulary. */
+    private record Resolved(Concept concept, int[] lemmas, int[] roots, int[][][] variants, double informativeness) {
     }
 
     public SearchOutcome search(DeskIndex index, ReadQuestion question, int limit) {
         if (question.concepts().isEmpty() || index.size() == 0) {
-            return new SearchOutcome(question, List.of(), new Signals(0, 0, 0, 0));
+            return new SearchOutcome(question, List.of(), Signals.NONE);
         }
+        List<Resolved> concepts = resolve(index, question);
+        double total = 0;
+        for (Resolved r : concepts) {
+            total += r.informativeness();
+        }
+        Map<Integer, Double> retrieved = new LinkedHashMap<>();
         try {
-            TopDocs top = index.searcher().search(query(question), Math.max(limit, tuning.rerankDepth()));
-            ScoreDoc[] docs = top.scoreDocs;
-            Map<String, long[]> presence = presence(index, question, docs);
-            double[] informativeness = new double[question.concepts().size()];
-            double total = 0;
-            for (int c = 0; c < informativeness.length; c++) {
-                Concept concept = question.concepts().get(c);
-                informativeness[c] = concept.weight() * idf(index, concept);
-                total += informativeness[c];
+            TopDocs top = index.searcher().search(query(question), CANDIDATES);
+            for (ScoreDoc doc : top.scoreDocs) {
+                retrieved.put(index.ordinalOf(doc.doc), (double) doc.score);
             }
-            double topScore = docs.length == 0 ? 1 : docs[0].score;
-            List<Hit> hits = new ArrayList<>(docs.length);
-            for (int i = 0; i < docs.length; i++) {
-                List<Concept> matched = new ArrayList<>();
-                List<Concept> inTitle = new ArrayList<>();
-                double covered = 0;
-                double titled = 0;
-                for (int c = 0; c < informativeness.length; c++) {
-                    Concept concept = question.concepts().get(c);
-                    if (contains(concept, presence, 0, i)) {
-                        matched.add(concept);
-                        covered += informativeness[c];
-                    }
-                    if (contains(concept, presence, 1, i) || contains(concept, presence, 2, i)) {
-                        inTitle.add(concept);
-                        titled += informativeness[c];
-                    }
-                }
-                // BM25 rewards repeating a few words; a short FAQ answer that has all of the question's words,
-                // or has them in its title, is the better answer.
-                double score = docs[i].score / topScore + tuning.coverageBonus() * covered / total + tuning.titleBonus() * titled / total;
-                hits.add(new Hit(index.articleOf(docs[i].doc), score, docs[i].score, matched, inTitle));
-            }
-            hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
-            if (hits.size() > limit) {
-                hits = new ArrayList<>(hits.subList(0, limit));
-            }
-            return new SearchOutcome(question, hits, signals(index, question, hits));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int[] candidates;
+        if (index.size() <= CANDIDATES) {
+            candidates = new int[index.size()];
+            for (int i = 0; i < candidates.length; i++) {
+                candidates[i] = i;
+            }
+        } else {
+            candidates = retrieved.keySet().stream().mapToInt(Integer::intValue).toArray();
+        }
+        if (candidates.length == 0) {
+            return new SearchOutcome(question, List.of(), Signals.NONE);
+        }
+        QuestionGrams grams = questionGrams(index, question);
+        Set<Integer> questionLemmas = questionLemmas(concepts);
+        int asked = Intent.asked(askedWords(question));
+
+        double[][] features = new double[candidates.length][];
+        double maxBm25 = 0;
+        double maxGrams = 0;
+        double maxHeadGrams = 0;
+        for (int i = 0; i < candidates.length; i++) {
+            ArticleProfile profile = index.profile(candidates[i]);
+            double[] f = new double[Features.COUNT];
+            f[Features.BM25] = retrieved.getOrDefault(candidates[i], 0.0);
+            f[Features.GRAMS] = gramScore(index, grams, profile.grams(), index.averageGrams());
+            f[Features.HEAD_GRAMS] = gramScore(index, grams, profile.headGrams(), index.averageHeadGrams());
+            if (total > 0) {
+                f[Features.COVERAGE] = coverage(concepts, profile.all()) / total;
+                f[Features.HEAD_COVERAGE] = coverage(concepts, profile.head()) / total;
+                f[Features.TITLE_COVERAGE] = coverage(concepts, profile.title()) / total;
+                double best = 0;
+                for (int[] passage : profile.passages()) {
+                    best = Math.max(best, coverage(concepts, passage));
+                }
+                f[Features.PASSAGE_COVERAGE] = Math.max(best / total, f[Features.TITLE_COVERAGE]);
+            }
+            f[Features.PAIRS] = pairs(concepts, profile.pairs());
+            f[Features.TITLE_PRECISION] = titlePrecision(index, profile, questionLemmas);
+            f[Features.INTENT] = (asked & profile.intents()) != 0 ? 1 : 0;
+            f[Features.GRAM_SIMILARITY] = grams.ceiling() <= 0 ? 0 : Math.min(1, f[Features.GRAMS] / grams.ceiling());
+            maxBm25 = Math.max(maxBm25, f[Features.BM25]);
+            maxGrams = Math.max(maxGrams, f[Features.GRAMS]);
+            maxHeadGrams = Math.max(maxHeadGrams, f[Features.HEAD_GRAMS]);
+            features[i] = f;
+        }
+        List<Hit> hits = new ArrayList<>(candidates.length);
+        for (int i = 0; i < candidates.length; i++) {
+            double[] f = features[i];
+            double bm25 = f[Features.BM25];
+            f[Features.BM25] = maxBm25 > 0 ? bm25 / maxBm25 : 0;
+            f[Features.GRAMS] = maxGrams > 0 ? f[Features.GRAMS] / maxGrams : 0;
+            f[Features.HEAD_GRAMS] = maxHeadGrams > 0 ? f[Features.HEAD_GRAMS] / maxHeadGrams : 0;
+            ArticleProfile profile = index.profile(candidates[i]);
+            List<Concept> matched = new ArrayList<>();
+            List<Concept> inHead = new ArrayList<>();
+            for (Resolved r : concepts) {
+                if (match(r, profile.all()) > 0) {
+                    matched.add(r.concept());
+                }
+                if (match(r, profile.head()) > 0) {
+                    inHead.add(r.concept());
+                }
+            }
+            hits.add(new Hit(index.articles().get(candidates[i]), model.score(f), bm25, matched, inHead, f));
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        Signals signals = signals(hits);
+        if (hits.size() > limit) {
+            hits = new ArrayList<>(hits.subList(0, limit));
+        }
+        return new SearchOutcome(question, hits, signals);
     }
 
-    Query query(ReadQuestion question) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    private static Signals signals(List<Hit> hits) {
+        Hit best = hits.get(0);
+        double second = hits.size() > 1 ? hits.get(1).score() : 0;
+        double[] f = best.features();
+        return new Signals(best.score(), best.score() - second, f[Features.COVERAGE], f[Features.HEAD_COVERAGE],
+                f[Features.TITLE_PRECISION], f[Features.GRAM_SIMILARITY]);
+    }
+
+    private List<Resolved> resolve(DeskIndex index, ReadQuestion question) {
+        List<Resolved> out = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        int n = index.size();
         for (Concept concept : question.concepts()) {
-            if (concept.expansions().isEmpty() && tuning.fieldTieBreaker() >= 1 && !tuning.combinedFields()) {
-                // Fields add up, so each field's term is its own clause of the top-level query: that lets
-                // Lucene's max-score pruning skip documents that only have a common word in the body.
-                addFlat(builder, concept.lemmas(), (float) concept.weight());
-                continue;
+            if (!seen.add(concept.lemmas())) {
+                continue; // the same word twice says no more
             }
-            Query main = acrossFields(concept.lemmas());
-            Query query = main;
-            if (!concept.expansions().isEmpty()) {
-                List<Query> alternatives = new ArrayList<>();
-                alternatives.add(main);
-                for (Glossary.Variant variant : concept.expansions()) {
-                    BooleanQuery.Builder words = new BooleanQuery.Builder();
-                    for (List<String> lemmas : variant.words()) {
-                        words.add(acrossFields(lemmas), BooleanClause.Occur.SHOULD);
-                    }
-                    alternatives.add(new BoostQuery(words.build(), tuning.glossaryWeight() / variant.words().size()));
-                }
-                query = new DisjunctionMaxQuery(alternatives, 0.1f);
-            }
-            builder.add(new BoostQuery(query, (float) concept.weight()), BooleanClause.Occur.SHOULD);
-        }
-        if (tuning.pairWeight() > 0) {
-            // Two question words next to each other in the article («восстановить базу») tell more than either alone.
-            List<Concept> concepts = question.concepts();
-            for (int i = 0; i + 1 < concepts.size(); i++) {
-                List<Query> perField = new ArrayList<>();
-                for (ArticleField field : ArticleField.values()) {
-                    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(tuning.pairSlop());
-                    phrase.add(terms(field.fieldName(), concepts.get(i).lemmas()));
-                    phrase.add(terms(field.fieldName(), concepts.get(i + 1).lemmas()));
-                    perField.add(new BoostQuery(phrase.build(), tuning.weight(field)));
-                }
-                float weight = (float) Math.min(concepts.get(i).weight(), concepts.get(i + 1).weight()) * tuning.pairWeight();
-                builder.add(new BoostQuery(new DisjunctionMaxQuery(perField, 0.0f), weight), BooleanClause.Occur.SHOULD);
-            }
-        }
-        return builder.build();
-    }
-
-    private void addFlat(BooleanQuery.Builder builder, List<String> lemmas, float weight) {
-        List<String> roots = lemmas.stream().map(tuning::root).distinct().toList();
-        for (ArticleField field : ArticleField.values()) {
-            float fieldWeight = tuning.weight(field) * weight;
-            builder.add(new BoostQuery(anyOf(field.fieldName(), lemmas), fieldWeight), BooleanClause.Occur.SHOULD);
-            if (tuning.rootWeight() > 0) {
-                builder.add(new BoostQuery(anyOf(field.fieldName(), roots), fieldWeight * tuning.rootWeight()), BooleanClause.Occur.SHOULD);
-            }
-        }
-    }
-
-    private Query acrossFields(List<String> lemmas) {
-        List<String> roots = lemmas.stream().map(tuning::root).distinct().toList();
-        if (tuning.combinedFields()) {
-            // BM25F: a word's occurrences in all fields saturate together, so a long body cannot outweigh the title
-            Query exact = combined(lemmas);
-            if (tuning.rootWeight() <= 0) {
-                return exact;
-            }
-            return new BooleanQuery.Builder()
-                    .add(exact, BooleanClause.Occur.SHOULD)
-                    .add(new BoostQuery(combined(roots), tuning.rootWeight()), BooleanClause.Occur.SHOULD)
-                    .build();
-        }
-        List<Query> perField = new ArrayList<>();
-        for (ArticleField field : ArticleField.values()) {
-            Query query = anyOf(field.fieldName(), lemmas);
-            if (tuning.rootWeight() > 0) {
-                // the exact lemma scores on both clauses, a derivation (same root) only on the second
-                query = new BooleanQuery.Builder()
-                        .add(query, BooleanClause.Occur.SHOULD)
-                        .add(new BoostQuery(anyOf(field.fieldName(), roots), tuning.rootWeight()), BooleanClause.Occur.SHOULD)
-                        .build();
-            }
-            perField.add(new BoostQuery(query, tuning.weight(field)));
-        }
-        return new DisjunctionMaxQuery(perField, tuning.fieldTieBreaker());
-    }
-
-    private Query combined(List<String> terms) {
-        List<Query> readings = new ArrayList<>(terms.size());
-        for (String term : terms) {
-            CombinedFieldQuery.Builder builder = new CombinedFieldQuery.Builder(term);
-            for (ArticleField field : ArticleField.values()) {
-                builder.addField(field.fieldName(), Math.max(1f, tuning.weight(field)));
-            }
-            readings.add(builder.build());
-        }
-        return readings.size() == 1 ? readings.get(0) : new DisjunctionMaxQuery(readings, 0.0f);
-    }
-
-    private static Term[] terms(String field, List<String> lemmas) {
-        return lemmas.stream().map(lemma -> new Term(field, lemma)).toArray(Term[]::new);
-    }
-
-    private static Query anyOf(String field, List<String> terms) {
-        if (terms.size() == 1) {
-            return new TermQuery(new Term(field, terms.get(0)));
-        }
-        SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
-        for (String term : terms) {
-            synonyms.addTerm(new Term(field, term));
-        }
-        return synonyms.build();
-    }
-
-    /** For each lemma and match field, a bit mask of the hits whose article contains it. */
-    private static Map<String, long[]> presence(DeskIndex index, ReadQuestion question, ScoreDoc[] docs) throws IOException {
-        Set<String> lemmas = new LinkedHashSet<>();
-        for (Concept concept : question.concepts()) {
-            lemmas.addAll(concept.lemmas());
-            for (Glossary.Variant variant : concept.expansions()) {
-                variant.words().forEach(lemmas::addAll);
-            }
-        }
-        Integer[] order = new Integer[docs.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
-        List<LeafReaderContext> leaves = index.reader().leaves();
-        Map<String, long[]> presence = new HashMap<>();
-        for (String lemma : lemmas) {
-            long[] masks = new long[MATCH_FIELDS.length];
-            BytesRef bytes = new BytesRef(lemma);
-            for (int f = 0; f < MATCH_FIELDS.length; f++) {
-                LeafReaderContext current = null;
-                PostingsEnum postings = null;
-                for (Integer hit : order) {
-                    int doc = docs[hit].doc;
-                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                    if (leaf != current) {
-                        current = leaf;
-                        postings = null;
-                        Terms terms = leaf.reader().terms(MATCH_FIELDS[f]);
-                        if (terms != null) {
-                            TermsEnum termsEnum = terms.iterator();
-                            if (termsEnum.seekExact(bytes)) {
-                                postings = termsEnum.postings(null, PostingsEnum.NONE);
-                            }
-                        }
-                    }
-                    if (postings == null) {
-                        continue;
-                    }
-                    int local = doc - leaf.docBase;
-                    int at = postings.docID() >= local ? postings.docID() : postings.advance(local);
-                    if (at == local) {
-                        masks[f] |= 1L << hit;
-                    }
+            int[] lemmas = concept.lemmas().stream().mapToInt(index::termId).toArray();
+            int[] roots = concept.lemmas().stream().map(tuning::root).mapToInt(index::termId).toArray();
+            int[][][] variants = new int[concept.expansions().size()][][];
+            for (int v = 0; v < variants.length; v++) {
+                List<List<String>> words = concept.expansions().get(v).words();
+                variants[v] = new int[words.size()][];
+                for (int w = 0; w < words.size(); w++) {
+                    variants[v][w] = words.get(w).stream().mapToInt(index::termId).toArray();
                 }
             }
-            presence.put(lemma, masks);
+            int frequency = 0;
+            for (int id : lemmas) {
+                frequency = Math.max(frequency, index.documentFrequency(id));
+            }
+            double idf = Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+            out.add(new Resolved(concept, lemmas, roots, variants, concept.weight() * idf));
         }
-        return presence;
+        return out;
     }
 
-    private static boolean contains(Concept concept, Map<String, long[]> presence, int field, int hit) {
-        if (anyPresent(concept.lemmas(), presence, field, hit)) {
-            return true;
+    private static double coverage(List<Resolved> concepts, int[] terms) {
+        double sum = 0;
+        for (Resolved r : concepts) {
+            sum += r.informativeness() * match(r, terms);
         }
-        for (Glossary.Variant variant : concept.expansions()) {
-            boolean all = true;
-            for (List<String> word : variant.words()) {
-                all &= anyPresent(word, presence, field, hit);
+        return sum;
+    }
+
+    /** 1 when the article part has one of the concept's lemmas, less for a glossary name or a shared root only. */
+    private static double match(Resolved r, int[] terms) {
+        for (int id : r.lemmas()) {
+            if (ArticleProfile.contains(terms, id)) {
+                return 1;
+            }
+        }
+        for (int[][] variant : r.variants()) {
+            boolean all = variant.length > 0;
+            for (int[] word : variant) {
+                boolean any = false;
+                for (int id : word) {
+                    any |= ArticleProfile.contains(terms, id);
+                }
+                all &= any;
             }
             if (all) {
-                return true;
+                return GLOSSARY_MATCH;
             }
         }
-        return false;
-    }
-
-    private static boolean anyPresent(List<String> lemmas, Map<String, long[]> presence, int field, int hit) {
-        for (String lemma : lemmas) {
-            long[] masks = presence.get(lemma);
-            if (masks != null && (masks[field] & (1L << hit)) != 0) {
-                return true;
+        for (int id : r.roots()) {
+            if (ArticleProfile.contains(terms, id)) {
+                return ROOT_MATCH;
             }
         }
-        return false;
+        return 0;
     }
 
-    private Signals signals(DeskIndex index, ReadQuestion question, List<Hit> hits) {
-        if (hits.isEmpty()) {
-            return new Signals(0, 0, 0, 0);
+    private static double pairs(List<Resolved> concepts, long[] pairs) {
+        double total = 0;
+        double found = 0;
+        for (int i = 0; i + 1 < concepts.size(); i++) {
+            Resolved a = concepts.get(i);
+            Resolved b = concepts.get(i + 1);
+            double weight = Math.min(a.informativeness(), b.informativeness());
+            total += weight;
+            boolean near = false;
+            for (int x : a.lemmas()) {
+                for (int y : b.lemmas()) {
+                    near |= x >= 0 && y >= 0 && ArticleProfile.contains(pairs, ArticleProfile.pair(x, y));
+                }
+            }
+            if (near) {
+                found += weight;
+            }
         }
-        Hit best = hits.get(0);
+        return total <= 0 ? 0 : found / total;
+    }
+
+    private static Set<Integer> questionLemmas(List<Resolved> concepts) {
+        Set<Integer> ids = new HashSet<>();
+        for (Resolved r : concepts) {
+            for (int id : r.lemmas()) {
+                ids.add(id);
+            }
+            for (int[][] variant : r.variants()) {
+                for (int[] word : variant) {
+                    for (int id : word) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        ids.remove(-1);
+        return ids;
+    }
+
+    private static double titlePrecision(DeskIndex index, ArticleProfile profile, Set<Integer> questionLemmas) {
         double total = 0;
         double covered = 0;
-        double inTitle = 0;
-        for (Concept concept : question.concepts()) {
-            double informativeness = concept.weight() * idf(index, concept);
-            total += informativeness;
-            if (best.matched().contains(concept)) {
-                covered += informativeness;
-            }
-            if (best.matchedInTitle().contains(concept)) {
-                inTitle += informativeness;
+        int n = index.size();
+        for (int[] word : profile.titleWords()) {
+            int frequency = index.documentFrequency(word[0]);
+            double idf = Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+            total += idf;
+            for (int id : word) {
+                if (questionLemmas.contains(id)) {
+                    covered += idf;
+                    break;
+                }
             }
         }
-        double second = hits.size() > 1 ? hits.get(1).score() : 0;
-        double margin = best.score() <= 0 ? 0 : (best.score() - second) / best.score();
-        double ceiling = total * tuning.weight(ArticleField.TITLE) * (tuning.bm25K1() + 1);
-        double relative = ceiling <= 0 ? 0 : Math.min(1, best.retrievalScore() / ceiling);
-        return new Signals(total <= 0 ? 0 : covered / total, total <= 0 ? 0 : inTitle / total, margin, relative);
+        return total <= 0 ? 0 : covered / total;
     }
 
-    /** How informative a concept is in this desk: rare words tell more; a word no article has tells the most. */
-    static double idf(DeskIndex index, Concept concept) {
-        int frequency = 0;
-        for (String lemma : concept.lemmas()) {
-            frequency = Math.max(frequency, index.documentFrequency(lemma));
+    private static List<String> askedWords(ReadQuestion question) {
+        List<String> words = new ArrayList<>();
+        for (Concept concept : question.concepts()) {
+            words.add(concept.written());
+            words.addAll(concept.lemmas());
         }
+        return words;
+    }
+
+    /** The question's distinct character grams with their informativeness, and the most they could score. */
+    private record QuestionGrams(int[] grams, double[] idf, double ceiling) {
+    }
+
+    private static QuestionGrams questionGrams(DeskIndex index, ReadQuestion question) {
+        StringBuilder text = new StringBuilder();
+        for (Concept concept : question.concepts()) {
+            text.append(concept.written()).append(' ');
+        }
+        CharGrams.Bag bag = CharGrams.of(text.toString());
         int n = index.size();
-        return Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+        double[] idf = new double[bag.size()];
+        double ceiling = 0;
+        for (int i = 0; i < idf.length; i++) {
+            int frequency = index.gramFrequency(bag.grams()[i]);
+            idf[i] = Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+            ceiling += idf[i];
+        }
+        return new QuestionGrams(bag.grams(), idf, ceiling);
+    }
+
+    private static double gramScore(DeskIndex index, QuestionGrams question, CharGrams.Bag article, double averageLength) {
+        double norm = GRAM_K1 * (1 - GRAM_B + GRAM_B * article.total() / averageLength);
+        double score = 0;
+        for (int i = 0; i < question.grams().length; i++) {
+            int tf = article.count(question.grams()[i]);
+            if (tf > 0) {
+                score += question.idf()[i] * tf * (GRAM_K1 + 1) / (tf + norm);
+            }
+        }
+        return score;
+    }
+
+    /** The first stage: every distinct lemma, root and glossary lemma of the question as one SHOULD term clause. */
+    Query query(ReadQuestion question) {
+        Map<String, Float> boosts = new HashMap<>();
+        for (Concept concept : question.concepts()) {
+            float weight = (float) concept.weight();
+            for (String lemma : concept.lemmas()) {
+                boosts.merge(lemma, weight, Math::max);
+                boosts.merge(tuning.root(lemma), weight * ROOT_BOOST, Math::max);
+            }
+            for (Glossary.Variant variant : concept.expansions()) {
+                float each = weight * GLOSSARY_BOOST / variant.words().size();
+                for (List<String> word : variant.words()) {
+                    for (String lemma : word) {
+                        boosts.merge(lemma, each, Math::max);
+                    }
+                }
+            }
+        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> term : boosts.entrySet()) {
+            builder.add(new BoostQuery(new TermQuery(new Term(ArticleField.TEXT, term.getKey())), term.getValue()), BooleanClause.Occur.SHOULD);
+        }
+        return builder.build();
     }
 }

@@ -1,0 +1,189 @@
+package dev.supportgateway.faq.search;
+
+import dev.supportgateway.engine.helpcenter.Article;
+import dev.supportgateway.faq.analysis.LemmaFilter;
+import dev.supportgateway.faq.analysis.RussianMorphology;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The desk's vocabulary, document frequencies and one {@link ArticleProfile} per article, built at index time. */
+record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, ArticleProfile[] profiles,
+                    Map<Integer, Integer> gramFrequencies, double averageGrams, double averageHeadGrams) {
+
+    static ForwardIndex build(List<Article> articles, RussianMorphology morphology, SearchTuning tuning) {
+        Builder builder = new Builder(morphology, tuning);
+        ArticleProfile[] profiles = new ArticleProfile[articles.size()];
+        for (int i = 0; i < profiles.length; i++) {
+            profiles[i] = builder.profile(articles.get(i));
+        }
+        int[] df = new int[builder.vocabulary.size()];
+        Map<Integer, Integer> gramDf = new HashMap<>();
+        long grams = 0;
+        long headGrams = 0;
+        for (ArticleProfile profile : profiles) {
+            for (int term : profile.all()) {
+                df[term]++;
+            }
+            for (int gram : profile.grams().grams()) {
+                gramDf.merge(gram, 1, Integer::sum);
+            }
+            grams += profile.grams().total();
+            headGrams += profile.headGrams().total();
+        }
+        int n = Math.max(1, profiles.length);
+        return new ForwardIndex(builder.vocabulary, df, profiles, gramDf, Math.max(1.0, (double) grams / n),
+                Math.max(1.0, (double) headGrams / n));
+    }
+
+    /** Text to words to term ids, growing the vocabulary. */
+    private static final class Builder {
+        final Map<String, Integer> vocabulary = new HashMap<>();
+        final RussianMorphology morphology;
+        final SearchTuning tuning;
+
+        Builder(RussianMorphology morphology, SearchTuning tuning) {
+            this.morphology = morphology;
+            this.tuning = tuning;
+        }
+
+        int id(String term) {
+            return vocabulary.computeIfAbsent(term, t -> vocabulary.size());
+        }
+
+        /** One content word: its lemma ids and root ids. */
+        private record Word(int[] lemmas, int[] roots, List<String> lemmaText) {
+        }
+
+        List<List<Word>> sentences(String text) {
+            List<List<Word>> sentences = new ArrayList<>();
+            List<Word> current = new ArrayList<>();
+            int start = -1;
+            for (int i = 0; i <= text.length(); i++) {
+                char c = i < text.length() ? text.charAt(i) : '\n';
+                if (Character.isLetterOrDigit(c)) {
+                    if (start < 0) {
+                        start = i;
+                    }
+                    continue;
+                }
+                if (start >= 0) {
+                    Word word = word(text.substring(start, i).toLowerCase(Locale.ROOT));
+                    if (word != null) {
+                        current.add(word);
+                    }
+                    start = -1;
+                }
+                if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+                    if (!current.isEmpty()) {
+                        sentences.add(current);
+                        current = new ArrayList<>();
+                    }
+                }
+            }
+            return sentences;
+        }
+
+        private Word word(String raw) {
+            List<String> lemmas = LemmaFilter.contentLemmas(morphology, raw);
+            if (lemmas.isEmpty()) {
+                return null;
+            }
+            int[] ids = new int[lemmas.size()];
+            int[] roots = new int[lemmas.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = id(lemmas.get(i));
+                roots[i] = id(tuning.root(lemmas.get(i)));
+            }
+            return new Word(ids, roots, lemmas);
+        }
+
+        ArticleProfile profile(Article article) {
+            List<List<Word>> title = sentences(article.title());
+            List<List<Word>> heading = new ArrayList<>(title);
+            List<List<Word>> passages = new ArrayList<>();
+            for (String question : article.questions()) {
+                List<List<Word>> q = sentences(question);
+                heading.addAll(q);
+                passages.addAll(q);
+            }
+            for (String tag : article.tags()) {
+                heading.addAll(sentences(tag));
+            }
+            List<List<Word>> section = sentences(article.section());
+            heading.addAll(section);
+            List<List<Word>> body = sentences(article.body());
+            passages.addAll(body);
+            List<List<Word>> all = new ArrayList<>(heading);
+            all.addAll(body);
+
+            List<String> promising = new ArrayList<>();
+            for (List<List<Word>> part : List.of(title, section)) {
+                for (List<Word> sentence : part) {
+                    sentence.forEach(w -> promising.addAll(w.lemmaText()));
+                }
+            }
+            for (String tag : article.tags()) {
+                for (List<Word> sentence : sentences(tag)) {
+                    sentence.forEach(w -> promising.addAll(w.lemmaText()));
+                }
+            }
+            List<int[]> titleWords = new ArrayList<>();
+            for (List<Word> sentence : title) {
+                for (Word w : sentence) {
+                    titleWords.add(w.lemmas());
+                }
+            }
+            int[][] passageSets = new int[passages.size()][];
+            for (int i = 0; i < passageSets.length; i++) {
+                passageSets[i] = set(List.of(passages.get(i)));
+            }
+            String headingText = String.join("\n", article.title(), String.join("\n", article.questions()),
+                    String.join("\n", article.tags()), article.section());
+            return new ArticleProfile(set(title), set(heading), set(all), passageSets, pairs(all),
+                    titleWords.toArray(int[][]::new), CharGrams.of(headingText + "\n" + article.body()),
+                    CharGrams.of(headingText), Intent.promised(promising));
+        }
+
+        private static int[] set(List<List<Word>> sentences) {
+            int size = 0;
+            for (List<Word> sentence : sentences) {
+                for (Word w : sentence) {
+                    size += w.lemmas().length + w.roots().length;
+                }
+            }
+            int[] terms = new int[size];
+            int n = 0;
+            for (List<Word> sentence : sentences) {
+                for (Word w : sentence) {
+                    for (int id : w.lemmas()) {
+                        terms[n++] = id;
+                    }
+                    for (int id : w.roots()) {
+                        terms[n++] = id;
+                    }
+                }
+            }
+            return Arrays.stream(terms).sorted().distinct().toArray();
+        }
+
+        private static long[] pairs(List<List<Word>> sentences) {
+            List<Long> pairs = new ArrayList<>();
+            for (List<Word> sentence : sentences) {
+                for (int i = 0; i < sentence.size(); i++) {
+                    for (int j = i + 1; j < sentence.size() && j <= i + 2; j++) {
+                        for (int a : sentence.get(i).lemmas()) {
+                            for (int b : sentence.get(j).lemmas()) {
+                                pairs.add(ArticleProfile.pair(a, b));
+                            }
+                        }
+                    }
+                }
+            }
+            return pairs.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        }
+    }
+}
