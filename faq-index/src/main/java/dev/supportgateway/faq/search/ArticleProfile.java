@@ -1,28 +1,39 @@
 package dev.supportgateway.faq.search;
 
+import java.util.Arrays;
+
 /**
  * The forward index of one article, built with the index: what the reranker reads instead of asking Lucene again.
- * Term ids are the desk vocabulary's (lemmas and their roots); sets are sorted and distinct.
+ * Term ids are the desk vocabulary's (lemmas and their roots).
  *
- * @param title      terms of the title
- * @param head       terms of the title, listed questions, tags and section
- * @param all        terms of the whole article
- * @param passages   terms of each sentence of the body and of each listed question
- * @param pairs      lemma pairs (smaller id high) of words at most two words apart in one sentence
+ * @param terms      every distinct term of the article, sorted
+ * @param where      for each term, where it occurs: {@link #TITLE} and/or {@link #HEAD} (title, listed questions,
+ *                   tags, section) bits; 0 for the body only
+ * @param passages   for each term, the sentences of the body and listed questions it occurs in (bit i: passage i;
+ *                   passages after the 63rd share the last bit)
+ * @param pairs      lemma pairs (see {@link #pair}) of words at most two words apart in one sentence, sorted
  * @param titleWords for each content word of the title, its lemma ids (for how much of the title a question covers)
  * @param grams      character 4-grams of the whole article
  * @param headGrams  character 4-grams of the title, questions, tags and section
  * @param intents    the {@link Intent}s the title, section and tags promise (bit mask)
  */
-record ArticleProfile(int[] title, int[] head, int[] all, int[][] passages, long[] pairs, int[][] titleWords,
+record ArticleProfile(int[] terms, byte[] where, long[] passages, long[] pairs, int[][] titleWords,
                       CharGrams.Bag grams, CharGrams.Bag headGrams, int intents) {
 
-    static boolean contains(int[] sorted, int term) {
-        return term >= 0 && java.util.Arrays.binarySearch(sorted, term) >= 0;
+    static final byte TITLE = 1;
+    static final byte HEAD = 2;
+
+    /** The position of a term in {@link #terms}, or -1. */
+    int find(int term) {
+        if (term < 0) {
+            return -1;
+        }
+        int at = Arrays.binarySearch(terms, term);
+        return at < 0 ? -1 : at;
     }
 
     static boolean contains(long[] sorted, long pair) {
-        return java.util.Arrays.binarySearch(sorted, pair) >= 0;
+        return Arrays.binarySearch(sorted, pair) >= 0;
     }
 
     static long pair(int a, int b) {

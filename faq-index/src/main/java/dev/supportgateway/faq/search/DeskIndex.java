@@ -27,9 +27,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -55,7 +52,7 @@ public final class DeskIndex {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final int[][] ordinals;
-    private final DirectSpellChecker speller;
+    private final SpellingIndex speller;
     private final AtomicBoolean retired = new AtomicBoolean();
     private final Map<String, Integer> vocabulary;
     private final int[] documentFrequencies;
@@ -92,11 +89,23 @@ public final class DeskIndex {
             }
             ordinals[leaf.ord] = ords;
         }
-        this.speller = new DirectSpellChecker();
-        this.speller.setMaxEdits(2);
-        this.speller.setMinPrefix(1);
-        this.speller.setMinQueryLength(4);
-        this.speller.setAccuracy(0.6f);
+        this.speller = new SpellingIndex(surfaceWords(reader));
+    }
+
+    /** The article words as written, with how many articles have each. */
+    private static Map<String, Integer> surfaceWords(DirectoryReader reader) throws IOException {
+        Map<String, Integer> words = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms terms = leaf.reader().terms(ArticleField.SURFACE);
+            if (terms == null) {
+                continue;
+            }
+            org.apache.lucene.index.TermsEnum iterator = terms.iterator();
+            for (org.apache.lucene.util.BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                words.merge(term.utf8ToString(), iterator.docFreq(), Integer::sum);
+            }
+        }
+        return words;
     }
 
     /** Indexes the articles into a new in-memory snapshot. */
@@ -225,17 +234,7 @@ public final class DeskIndex {
 
     /** Words of the articles within a couple of edits of a word the index does not have, closest first. */
     public List<String> spellingSuggestions(String word, int count) {
-        try {
-            SuggestWord[] suggestions = speller.suggestSimilar(new Term(ArticleField.SURFACE, word), count, reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            List<String> words = new ArrayList<>(suggestions.length);
-            for (SuggestWord suggestion : suggestions) {
-                words.add(suggestion.string);
-            }
-            return words;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return speller.suggestions(word, count);
     }
 
     /** Takes a reference for one search; false when the snapshot has been closed meanwhile. */

@@ -19,23 +19,27 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Ranks one desk's articles for a read question in two stages: one cheap Lucene query (a SHOULD clause per distinct
  * lemma, root and glossary lemma over the single text field, top {@link #CANDIDATES} by BM25 with block-max WAND
  * pruning), then a rerank of those candidates by a linear model over {@link Features} computed from the articles'
- * forward index in memory. Small desks (no more articles than candidates) are reranked whole, so that an article
+ * forward index in memory. Small desks (up to {@link #WHOLE_DESK} articles) are reranked whole, so that an article
  * that only shares a misspelt word's character grams with the question still competes.
  */
 public final class DeskSearch {
 
     /** How many first-stage candidates are reranked. */
-    public static final int CANDIDATES = 40;
+    public static final int CANDIDATES = 24;
+    /** A desk with no more articles than this is reranked whole. */
+    public static final int WHOLE_DESK = 64;
     private static final double GLOSSARY_MATCH = 0.8;
     private static final double ROOT_MATCH = 0.5;
     private static final float ROOT_BOOST = 0.4f;
     private static final float GLOSSARY_BOOST = 0.5f;
     private static final double GRAM_K1 = 1.2;
+    private static final int KEEP_RAREST = 3;
     private static final double GRAM_B = 0.75;
 
     private final SearchTuning tuning;
@@ -65,7 +69,9 @@ public final class DeskSearch {
         }
         Map<Integer, Double> retrieved = new LinkedHashMap<>();
         try {
-            TopDocs top = index.searcher().search(query(question), CANDIDATES);
+            // Count no more hits than needed: block-max pruning starts as soon as the top candidates are full.
+            int wanted = index.size() <= WHOLE_DESK ? index.size() : CANDIDATES;
+            TopDocs top = index.searcher().search(query(index, question), new TopScoreDocCollectorManager(wanted, wanted));
             for (ScoreDoc doc : top.scoreDocs) {
                 retrieved.put(index.ordinalOf(doc.doc), (double) doc.score);
             }
@@ -73,7 +79,7 @@ public final class DeskSearch {
             throw new UncheckedIOException(e);
         }
         int[] candidates;
-        if (index.size() <= CANDIDATES) {
+        if (index.size() <= WHOLE_DESK) {
             candidates = new int[index.size()];
             for (int i = 0; i < candidates.length; i++) {
                 candidates[i] = i;
@@ -99,14 +105,7 @@ public final class DeskSearch {
             f[Features.GRAMS] = gramScore(index, grams, profile.grams(), index.averageGrams());
             f[Features.HEAD_GRAMS] = gramScore(index, grams, profile.headGrams(), index.averageHeadGrams());
             if (total > 0) {
-                f[Features.COVERAGE] = coverage(concepts, profile.all()) / total;
-                f[Features.HEAD_COVERAGE] = coverage(concepts, profile.head()) / total;
-                f[Features.TITLE_COVERAGE] = coverage(concepts, profile.title()) / total;
-                double best = 0;
-                for (int[] passage : profile.passages()) {
-                    best = Math.max(best, coverage(concepts, passage));
-                }
-                f[Features.PASSAGE_COVERAGE] = Math.max(best / total, f[Features.TITLE_COVERAGE]);
+                coverage(concepts, profile, f, total);
             }
             f[Features.PAIRS] = pairs(concepts, profile.pairs());
             f[Features.TITLE_PRECISION] = titlePrecision(index, profile, questionLemmas);
@@ -128,10 +127,11 @@ public final class DeskSearch {
             List<Concept> matched = new ArrayList<>();
             List<Concept> inHead = new ArrayList<>();
             for (Resolved r : concepts) {
-                if (match(r, profile.all()) > 0) {
+                Match m = match(r, profile);
+                if (m.all() > 0) {
                     matched.add(r.concept());
                 }
-                if (match(r, profile.head()) > 0) {
+                if (m.head() > 0) {
                     inHead.add(r.concept());
                 }
             }
@@ -181,40 +181,106 @@ public final class DeskSearch {
         return out;
     }
 
-    private static double coverage(List<Resolved> concepts, int[] terms) {
-        double sum = 0;
-        for (Resolved r : concepts) {
-            sum += r.informativeness() * match(r, terms);
-        }
-        return sum;
+    /** How well one concept matches an article: in its title, heading, anywhere, and in which passages. */
+    private record Match(double title, double head, double all, long exact, long glossary, long root) {
     }
 
-    /** 1 when the article part has one of the concept's lemmas, less for a glossary name or a shared root only. */
-    private static double match(Resolved r, int[] terms) {
+    /** Coverage of the question anywhere, in the heading, in the title and in the best passage. */
+    private static void coverage(List<Resolved> concepts, ArticleProfile profile, double[] f, double total) {
+        double all = 0;
+        double head = 0;
+        double title = 0;
+        Match[] matches = new Match[concepts.size()];
+        long union = 0;
+        for (int c = 0; c < matches.length; c++) {
+            Resolved r = concepts.get(c);
+            Match m = match(r, profile);
+            matches[c] = m;
+            all += r.informativeness() * m.all();
+            head += r.informativeness() * m.head();
+            title += r.informativeness() * m.title();
+            union |= m.exact() | m.glossary() | m.root();
+        }
+        double best = 0;
+        while (union != 0) {
+            long bit = Long.lowestOneBit(union);
+            union &= ~bit;
+            double sum = 0;
+            for (int c = 0; c < matches.length; c++) {
+                Match m = matches[c];
+                double level = (m.exact() & bit) != 0 ? 1 : (m.glossary() & bit) != 0 ? GLOSSARY_MATCH : (m.root() & bit) != 0 ? ROOT_MATCH : 0;
+                sum += concepts.get(c).informativeness() * level;
+            }
+            best = Math.max(best, sum);
+        }
+        f[Features.COVERAGE] = all / total;
+        f[Features.HEAD_COVERAGE] = head / total;
+        f[Features.TITLE_COVERAGE] = title / total;
+        f[Features.PASSAGE_COVERAGE] = Math.max(best / total, f[Features.TITLE_COVERAGE]);
+    }
+
+    /** 1 where the article has one of the concept's lemmas, less for a glossary name or a shared root only. */
+    private static Match match(Resolved r, ArticleProfile profile) {
+        int exactWhere = -1;
+        long exact = 0;
         for (int id : r.lemmas()) {
-            if (ArticleProfile.contains(terms, id)) {
-                return 1;
+            int at = profile.find(id);
+            if (at >= 0) {
+                exactWhere = Math.max(exactWhere, 0) | profile.where()[at];
+                exact |= profile.passages()[at];
             }
         }
+        int glossaryWhere = -1;
+        long glossary = 0;
         for (int[][] variant : r.variants()) {
+            int where = ArticleProfile.TITLE | ArticleProfile.HEAD;
+            long passages = -1L;
             boolean all = variant.length > 0;
             for (int[] word : variant) {
-                boolean any = false;
+                int wordWhere = -1;
+                long wordPassages = 0;
                 for (int id : word) {
-                    any |= ArticleProfile.contains(terms, id);
+                    int at = profile.find(id);
+                    if (at >= 0) {
+                        wordWhere = Math.max(wordWhere, 0) | profile.where()[at];
+                        wordPassages |= profile.passages()[at];
+                    }
                 }
-                all &= any;
+                if (wordWhere < 0) {
+                    all = false;
+                    break;
+                }
+                where &= wordWhere;
+                passages &= wordPassages;
             }
             if (all) {
-                return GLOSSARY_MATCH;
+                glossaryWhere = Math.max(glossaryWhere, 0) | where;
+                glossary |= passages;
             }
         }
+        int rootWhere = -1;
+        long root = 0;
         for (int id : r.roots()) {
-            if (ArticleProfile.contains(terms, id)) {
-                return ROOT_MATCH;
+            int at = profile.find(id);
+            if (at >= 0) {
+                rootWhere = Math.max(rootWhere, 0) | profile.where()[at];
+                root |= profile.passages()[at];
             }
         }
-        return 0;
+        return new Match(level(exactWhere, glossaryWhere, rootWhere, ArticleProfile.TITLE),
+                level(exactWhere, glossaryWhere, rootWhere, ArticleProfile.HEAD),
+                exactWhere >= 0 ? 1 : glossaryWhere >= 0 ? GLOSSARY_MATCH : rootWhere >= 0 ? ROOT_MATCH : 0,
+                exact, glossary & ~exact, root & ~exact & ~glossary);
+    }
+
+    private static double level(int exactWhere, int glossaryWhere, int rootWhere, int part) {
+        if (exactWhere >= 0 && (exactWhere & part) != 0) {
+            return 1;
+        }
+        if (glossaryWhere >= 0 && (glossaryWhere & part) != 0) {
+            return GLOSSARY_MATCH;
+        }
+        return rootWhere >= 0 && (rootWhere & part) != 0 ? ROOT_MATCH : 0;
     }
 
     private static double pairs(List<Resolved> concepts, long[] pairs) {
@@ -307,30 +373,74 @@ public final class DeskSearch {
     private static double gramScore(DeskIndex index, QuestionGrams question, CharGrams.Bag article, double averageLength) {
         double norm = GRAM_K1 * (1 - GRAM_B + GRAM_B * article.total() / averageLength);
         double score = 0;
-        for (int i = 0; i < question.grams().length; i++) {
-            int tf = article.count(question.grams()[i]);
-            if (tf > 0) {
+        int[] grams = article.grams();
+        int from = 0;
+        // both sorted: gallop through the article's grams
+        for (int i = 0; i < question.grams().length && from < grams.length; i++) {
+            int gram = question.grams()[i];
+            int step = 1;
+            int hi = from;
+            while (hi < grams.length && grams[hi] < gram) {
+                from = hi + 1;
+                hi += step;
+                step <<= 1;
+            }
+            int at = java.util.Arrays.binarySearch(grams, from, Math.min(hi + 1, grams.length), gram);
+            if (at >= 0) {
+                int tf = article.counts()[at] & 0xff;
                 score += question.idf()[i] * tf * (GRAM_K1 + 1) / (tf + norm);
+                from = at + 1;
+            } else {
+                from = -at - 1;
             }
         }
         return score;
     }
 
-    /** The first stage: every distinct lemma, root and glossary lemma of the question as one SHOULD term clause. */
-    Query query(ReadQuestion question) {
+    /**
+     * The first stage: every distinct lemma and glossary lemma of the question as one SHOULD term clause; a word
+     * whose lemmas no article has is searched by its root instead.
+     */
+    Query query(DeskIndex index, ReadQuestion question) {
         Map<String, Float> boosts = new HashMap<>();
         for (Concept concept : question.concepts()) {
             float weight = (float) concept.weight();
+            boolean known = false;
             for (String lemma : concept.lemmas()) {
-                boosts.merge(lemma, weight, Math::max);
-                boosts.merge(tuning.root(lemma), weight * ROOT_BOOST, Math::max);
+                if (index.termId(lemma) >= 0) {
+                    boosts.merge(lemma, weight, Math::max);
+                    known = true;
+                }
+            }
+            if (!known) {
+                for (String lemma : concept.lemmas()) {
+                    String root = tuning.root(lemma);
+                    if (index.termId(root) >= 0) {
+                        boosts.merge(root, weight * ROOT_BOOST, Math::max);
+                    }
+                }
             }
             for (Glossary.Variant variant : concept.expansions()) {
                 float each = weight * GLOSSARY_BOOST / variant.words().size();
                 for (List<String> word : variant.words()) {
                     for (String lemma : word) {
-                        boosts.merge(lemma, each, Math::max);
+                        if (index.termId(lemma) >= 0) {
+                            boosts.merge(lemma, each, Math::max);
+                        }
                     }
+                }
+            }
+        }
+        if (index.size() > WHOLE_DESK && boosts.size() > KEEP_RAREST) {
+            // On a big desk a word that a fifth of the articles have cannot pick the candidates, only slow the
+            // query down; the reranker still counts it. The rarest few words always stay.
+            List<String> byRarity = new ArrayList<>(boosts.keySet());
+            byRarity.sort(Comparator.comparingInt((String t) -> index.documentFrequency(index.termId(t))).thenComparing(t -> t));
+            int common = index.size() / 5;
+            for (int i = KEEP_RAREST; i < byRarity.size(); i++) {
+                String term = byRarity.get(i);
+                if (index.documentFrequency(index.termId(term)) > common) {
+                    boosts.remove(term);
                 }
             }
         }

@@ -25,7 +25,7 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
         long grams = 0;
         long headGrams = 0;
         for (ArticleProfile profile : profiles) {
-            for (int term : profile.all()) {
+            for (int term : profile.terms()) {
                 df[term]++;
             }
             for (int gram : profile.grams().grams()) {
@@ -137,37 +137,44 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
                     titleWords.add(w.lemmas());
                 }
             }
-            int[][] passageSets = new int[passages.size()][];
-            for (int i = 0; i < passageSets.length; i++) {
-                passageSets[i] = set(List.of(passages.get(i)));
+            // term -> {where, passage mask}
+            Map<Integer, long[]> terms = new HashMap<>();
+            mark(terms, title, TITLE_AND_HEAD, -1);
+            mark(terms, heading, ArticleProfile.HEAD, -1);
+            for (int p = 0; p < passages.size(); p++) {
+                mark(terms, List.of(passages.get(p)), 0, Math.min(p, 63));
+            }
+            mark(terms, body, 0, -1);
+            int[] ids = terms.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            byte[] where = new byte[ids.length];
+            long[] masks = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                long[] info = terms.get(ids[i]);
+                where[i] = (byte) info[0];
+                masks[i] = info[1];
             }
             String headingText = String.join("\n", article.title(), String.join("\n", article.questions()),
                     String.join("\n", article.tags()), article.section());
-            return new ArticleProfile(set(title), set(heading), set(all), passageSets, pairs(all),
-                    titleWords.toArray(int[][]::new), CharGrams.of(headingText + "\n" + article.body()),
-                    CharGrams.of(headingText), Intent.promised(promising));
+            return new ArticleProfile(ids, where, masks, pairs(all), titleWords.toArray(int[][]::new),
+                    CharGrams.of(headingText + "\n" + article.body()), CharGrams.of(headingText), Intent.promised(promising));
         }
 
-        private static int[] set(List<List<Word>> sentences) {
-            int size = 0;
+        private static final int TITLE_AND_HEAD = ArticleProfile.TITLE | ArticleProfile.HEAD;
+
+        private static void mark(Map<Integer, long[]> terms, List<List<Word>> sentences, int where, int passage) {
             for (List<Word> sentence : sentences) {
                 for (Word w : sentence) {
-                    size += w.lemmas().length + w.roots().length;
-                }
-            }
-            int[] terms = new int[size];
-            int n = 0;
-            for (List<Word> sentence : sentences) {
-                for (Word w : sentence) {
-                    for (int id : w.lemmas()) {
-                        terms[n++] = id;
-                    }
-                    for (int id : w.roots()) {
-                        terms[n++] = id;
+                    for (int[] ids : new int[][] {w.lemmas(), w.roots()}) {
+                        for (int id : ids) {
+                            long[] info = terms.computeIfAbsent(id, k -> new long[2]);
+                            info[0] |= where;
+                            if (passage >= 0) {
+                                info[1] |= 1L << passage;
+                            }
+                        }
                     }
                 }
             }
-            return Arrays.stream(terms).sorted().distinct().toArray();
         }
 
         private static long[] pairs(List<List<Word>> sentences) {
