@@ -15,10 +15,11 @@ import java.util.Arrays;
  * @param titleWords for each content word of the title, its lemma ids (for how much of the title a question covers)
  * @param grams      character 4-grams of the whole article
  * @param headGrams  character 4-grams of the title, questions, tags and section
+ * @param titleGrams character 4-grams of the title
  * @param intents    the {@link Intent}s the title, section and tags promise (bit mask)
  */
 record ArticleProfile(int[] terms, byte[] where, long[] passages, long[] pairs, int[][] titleWords,
-                      CharGrams.Bag grams, CharGrams.Bag headGrams, int intents) {
+                      CharGrams.Bag grams, CharGrams.Bag headGrams, CharGrams.Bag titleGrams, int intents) {
 
     static final byte TITLE = 1;
     static final byte HEAD = 2;

@@ -22,7 +22,7 @@ public record ConfidenceModel(double intercept, double[] weights, double answerA
 
     /** Fitted by logistic regression on the 519 development rows (label: the top hit is the expected article). */
     public static ConfidenceModel standard() {
-        return new ConfidenceModel(-5.046, new double[] {0.579, 0.462, 0.116, -0.094, 0.000, 0.178}, 0.85, 0.40);
+        return new ConfidenceModel(-4.561, new double[] {0.489, 0.542, 0.094, -0.178, 0.075, 0.156}, 0.87, 0.40);
     }
 
     public double confidence(Signals signals) {

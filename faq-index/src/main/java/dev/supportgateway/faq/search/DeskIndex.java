@@ -56,6 +56,8 @@ public final class DeskIndex {
     private final AtomicBoolean retired = new AtomicBoolean();
     private final Map<String, Integer> vocabulary;
     private final int[] documentFrequencies;
+    private final int[] headFrequencies;
+    private final double averageTitleGrams;
     private final ArticleProfile[] profiles;
     private final Map<Integer, Integer> gramFrequencies;
     private final double averageGrams;
@@ -64,6 +66,8 @@ public final class DeskIndex {
     private DeskIndex(DeskId desk, List<Article> articles, DirectoryReader reader, SearchTuning tuning, ForwardIndex forward) throws IOException {
         this.vocabulary = forward.vocabulary();
         this.documentFrequencies = forward.documentFrequencies();
+        this.headFrequencies = forward.headFrequencies();
+        this.averageTitleGrams = forward.averageTitleGrams();
         this.profiles = forward.profiles();
         this.gramFrequencies = forward.gramFrequencies();
         this.averageGrams = forward.averageGrams();
@@ -212,6 +216,15 @@ public final class DeskIndex {
 
     double averageGrams() {
         return averageGrams;
+    }
+
+    /** In how many articles' title, questions, tags or section the term occurs. */
+    int headFrequency(int termId) {
+        return termId < 0 ? 0 : headFrequencies[termId];
+    }
+
+    double averageTitleGrams() {
+        return averageTitleGrams;
     }
 
     double averageHeadGrams() {

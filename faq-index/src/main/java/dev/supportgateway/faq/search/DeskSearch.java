@@ -55,7 +55,8 @@ public final class DeskSearch {
     }
 
     /** A question concept resolved against the desk's vocabulary. */
-    private record Resolved(Concept concept, int[] lemmas, int[] roots, int[][][] variants, double informativeness) {
+    private record Resolved(Concept concept, int[] lemmas, int[] roots, int[][][] variants, double informativeness,
+                            double headInformativeness) {
     }
 
     public SearchOutcome search(DeskIndex index, ReadQuestion question, int limit) {
@@ -98,6 +99,7 @@ public final class DeskSearch {
         double maxBm25 = 0;
         double maxGrams = 0;
         double maxHeadGrams = 0;
+        double maxTitleGrams = 0;
         for (int i = 0; i < candidates.length; i++) {
             ArticleProfile profile = index.profile(candidates[i]);
             double[] f = new double[Features.COUNT];
@@ -109,11 +111,18 @@ public final class DeskSearch {
             }
             f[Features.PAIRS] = pairs(concepts, profile.pairs());
             f[Features.TITLE_PRECISION] = titlePrecision(index, profile, questionLemmas);
-            f[Features.INTENT] = (asked & profile.intents()) != 0 ? 1 : 0;
+            int intents = asked & profile.intents();
+            f[Features.INTENT] = (intents & (1 << Intent.TIME.ordinal())) != 0 ? 1 : 0;
+            f[Features.INTENT_PRICE] = (intents & (1 << Intent.PRICE.ordinal())) != 0 ? 1 : 0;
+            f[Features.INTENT_PLACE] = (intents & (1 << Intent.PLACE.ordinal())) != 0 ? 1 : 0;
+            f[Features.INTENT_REASON] = (intents & (1 << Intent.REASON.ordinal())) != 0 ? 1 : 0;
+            f[Features.INTENT_DIFFERENCE] = (intents & (1 << Intent.DIFFERENCE.ordinal())) != 0 ? 1 : 0;
+            f[Features.TITLE_GRAMS] = gramScore(index, grams, profile.titleGrams(), index.averageTitleGrams());
             f[Features.GRAM_SIMILARITY] = grams.ceiling() <= 0 ? 0 : Math.min(1, f[Features.GRAMS] / grams.ceiling());
             maxBm25 = Math.max(maxBm25, f[Features.BM25]);
             maxGrams = Math.max(maxGrams, f[Features.GRAMS]);
             maxHeadGrams = Math.max(maxHeadGrams, f[Features.HEAD_GRAMS]);
+            maxTitleGrams = Math.max(maxTitleGrams, f[Features.TITLE_GRAMS]);
             features[i] = f;
         }
         List<Hit> hits = new ArrayList<>(candidates.length);
@@ -123,6 +132,7 @@ public final class DeskSearch {
             f[Features.BM25] = maxBm25 > 0 ? bm25 / maxBm25 : 0;
             f[Features.GRAMS] = maxGrams > 0 ? f[Features.GRAMS] / maxGrams : 0;
             f[Features.HEAD_GRAMS] = maxHeadGrams > 0 ? f[Features.HEAD_GRAMS] / maxHeadGrams : 0;
+            f[Features.TITLE_GRAMS] = maxTitleGrams > 0 ? f[Features.TITLE_GRAMS] / maxTitleGrams : 0;
             ArticleProfile profile = index.profile(candidates[i]);
             List<Concept> matched = new ArrayList<>();
             List<Concept> inHead = new ArrayList<>();
@@ -172,11 +182,14 @@ public final class DeskSearch {
                 }
             }
             int frequency = 0;
+            int headFrequency = 0;
             for (int id : lemmas) {
                 frequency = Math.max(frequency, index.documentFrequency(id));
+                headFrequency = Math.max(headFrequency, index.headFrequency(id));
             }
             double idf = Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
-            out.add(new Resolved(concept, lemmas, roots, variants, concept.weight() * idf));
+            double headIdf = Math.log(1 + (n - headFrequency + 0.5) / (headFrequency + 0.5));
+            out.add(new Resolved(concept, lemmas, roots, variants, concept.weight() * idf, concept.weight() * headIdf));
         }
         return out;
     }
@@ -190,6 +203,8 @@ public final class DeskSearch {
         double all = 0;
         double head = 0;
         double title = 0;
+        double rareHead = 0;
+        double rareTotal = 0;
         Match[] matches = new Match[concepts.size()];
         long union = 0;
         for (int c = 0; c < matches.length; c++) {
@@ -199,6 +214,8 @@ public final class DeskSearch {
             all += r.informativeness() * m.all();
             head += r.informativeness() * m.head();
             title += r.informativeness() * m.title();
+            rareHead += r.headInformativeness() * m.head();
+            rareTotal += r.headInformativeness();
             union |= m.exact() | m.glossary() | m.root();
         }
         double best = 0;
@@ -216,6 +233,7 @@ public final class DeskSearch {
         f[Features.COVERAGE] = all / total;
         f[Features.HEAD_COVERAGE] = head / total;
         f[Features.TITLE_COVERAGE] = title / total;
+        f[Features.HEAD_RARE_COVERAGE] = rareTotal <= 0 ? 0 : rareHead / rareTotal;
         f[Features.PASSAGE_COVERAGE] = Math.max(best / total, f[Features.TITLE_COVERAGE]);
     }
 

@@ -23,15 +23,29 @@ public final class Features {
     public static final int PAIRS = 7;
     /** Informativeness-weighted share of the title's words that the question has. */
     public static final int TITLE_PRECISION = 8;
-    /** The question asks for a kind of answer (time, price, place, reason, how-to, difference) the heading promises. */
+    /** The question asks how long / when, and the heading promises times or deadlines. */
     public static final int INTENT = 9;
     /** Character 4-gram BM25 over the whole article relative to what the question's grams could score at most. */
     public static final int GRAM_SIMILARITY = 10;
 
-    public static final int COUNT = 11;
+    /** The question asks about money, and the heading promises prices or plans. */
+    public static final int INTENT_PRICE = 11;
+    /** The question asks where / whom to contact, and the heading promises contacts or places. */
+    public static final int INTENT_PLACE = 12;
+    /** The question asks why, and the heading promises reasons. */
+    public static final int INTENT_REASON = 13;
+    /** The question asks for a difference, and the heading promises a comparison. */
+    public static final int INTENT_DIFFERENCE = 14;
+    /** Heading coverage with words weighted by how rare they are among the desk's headings (not whole articles). */
+    public static final int HEAD_RARE_COVERAGE = 15;
+    /** Character 4-gram BM25 over the title alone, divided by the best candidate's. */
+    public static final int TITLE_GRAMS = 16;
+
+    public static final int COUNT = 17;
 
     public static final List<String> NAMES = List.of("bm25", "grams", "headGrams", "coverage", "headCoverage",
-            "titleCoverage", "passageCoverage", "pairs", "titlePrecision", "intent", "gramSimilarity");
+            "titleCoverage", "passageCoverage", "pairs", "titlePrecision", "intentTime", "gramSimilarity",
+            "intentPrice", "intentPlace", "intentReason", "intentDifference", "headRareCoverage", "titleGrams");
 
     private Features() {
     }

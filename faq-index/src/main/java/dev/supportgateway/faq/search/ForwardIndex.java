@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The desk's vocabulary, document frequencies and one {@link ArticleProfile} per article, built at index time. */
-record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, ArticleProfile[] profiles,
-                    Map<Integer, Integer> gramFrequencies, double averageGrams, double averageHeadGrams) {
+record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, int[] headFrequencies,
+                    ArticleProfile[] profiles, Map<Integer, Integer> gramFrequencies, double averageGrams,
+                    double averageHeadGrams, double averageTitleGrams) {
 
     static ForwardIndex build(List<Article> articles, RussianMorphology morphology, SearchTuning tuning) {
         Builder builder = new Builder(morphology, tuning);
@@ -21,13 +22,19 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
             profiles[i] = builder.profile(articles.get(i));
         }
         int[] df = new int[builder.vocabulary.size()];
+        int[] headDf = new int[builder.vocabulary.size()];
+        long titleGrams = 0;
         Map<Integer, Integer> gramDf = new HashMap<>();
         long grams = 0;
         long headGrams = 0;
         for (ArticleProfile profile : profiles) {
-            for (int term : profile.terms()) {
-                df[term]++;
+            for (int i = 0; i < profile.terms().length; i++) {
+                df[profile.terms()[i]]++;
+                if ((profile.where()[i] & ArticleProfile.HEAD) != 0) {
+                    headDf[profile.terms()[i]]++;
+                }
             }
+            titleGrams += profile.titleGrams().total();
             for (int gram : profile.grams().grams()) {
                 gramDf.merge(gram, 1, Integer::sum);
             }
@@ -35,8 +42,8 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
             headGrams += profile.headGrams().total();
         }
         int n = Math.max(1, profiles.length);
-        return new ForwardIndex(builder.vocabulary, df, profiles, gramDf, Math.max(1.0, (double) grams / n),
-                Math.max(1.0, (double) headGrams / n));
+        return new ForwardIndex(builder.vocabulary, df, headDf, profiles, gramDf, Math.max(1.0, (double) grams / n),
+                Math.max(1.0, (double) headGrams / n), Math.max(1.0, (double) titleGrams / n));
     }
 
     /** Text to words to term ids, growing the vocabulary. */
@@ -156,7 +163,8 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
             String headingText = String.join("\n", article.title(), String.join("\n", article.questions()),
                     String.join("\n", article.tags()), article.section());
             return new ArticleProfile(ids, where, masks, pairs(all), titleWords.toArray(int[][]::new),
-                    CharGrams.of(headingText + "\n" + article.body()), CharGrams.of(headingText), Intent.promised(promising));
+                    CharGrams.of(headingText + "\n" + article.body()), CharGrams.of(headingText), CharGrams.of(article.title()),
+                    Intent.promised(promising));
         }
 
         private static final int TITLE_AND_HEAD = ArticleProfile.TITLE | ArticleProfile.HEAD;

@@ -16,7 +16,8 @@ public record RankingModel(double[] weights) {
     }
 
     public static RankingModel standard() {
-        return new RankingModel(new double[] {1.3495, 2.0273, 2.3104, 0.8493, 1.3905, 1.6033, 1.1344, 0.6331, 1.3377, -0.2695, 2.1426});
+        return new RankingModel(new double[] {1.2441, 2.0782, 2.1209, 0.7658, 0.7221, 1.4569, 1.2096, 0.5614, 1.1889, 1.7196,
+                2.1703, 0.1438, -0.6447, 0.5634, 0.0616, 1.6100, 0.0454});
     }
 
     public double score(double[] features) {
