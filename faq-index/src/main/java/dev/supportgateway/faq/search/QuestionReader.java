@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public final class QuestionReader {
 
+    /** Question words (как, где, можно...) say what kind of answer is wanted, not what it is about. */
+    private static final double QUESTION_WORD_WEIGHT = 0.3;
+
     private final RussianMorphology morphology;
     private final Glossary glossary;
     private final SearchTuning tuning;
@@ -109,7 +112,8 @@ public final class QuestionReader {
         List<String> known = morphology.dictionaryLemmas(folded);
         if (!known.isEmpty()) {
             List<String> lemmas = FunctionWords.content(known);
-            return lemmas.isEmpty() ? null : new Concept(folded, lemmas, weight, null, List.of());
+            double factor = FunctionWords.isQuestionWord(lemmas) ? QUESTION_WORD_WEIGHT : 1;
+            return lemmas.isEmpty() ? null : new Concept(folded, lemmas, weight * factor, null, List.of());
         }
         String stem = morphology.stem(folded);
         if (index.knowsLemma(stem) || index.knowsWord(folded) || glossary.names(folded) || !isWord(folded)) {

@@ -16,8 +16,8 @@ public record RankingModel(double[] weights) {
     }
 
     public static RankingModel standard() {
-        return new RankingModel(new double[] {1.2441, 2.0782, 2.1209, 0.7658, 0.7221, 1.4569, 1.2096, 0.5614, 1.1889, 1.7196,
-                2.1703, 0.1438, -0.6447, 0.5634, 0.0616, 1.6100, 0.0454});
+        return new RankingModel(new double[] {1.4265, 1.8567, 2.0199, 0.8535, 0.8280, 1.6322, 1.0811, 0.6923, 1.5894, 1.7962,
+                2.0590, 0.1234, -0.1758, 0.6696, 0.0699, 1.6992, 0.0406});
     }
 
     public double score(double[] features) {
