@@ -34,9 +34,22 @@ public final class Glossary {
     private static final String RESOURCE = "glossary.ru.txt";
 
     private final List<Entry> entries;
+    private final java.util.Set<String> lemmas;
 
     public Glossary(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (Entry entry : this.entries) {
+            for (Variant variant : entry.variants()) {
+                variant.words().forEach(all::addAll);
+            }
+        }
+        this.lemmas = java.util.Set.copyOf(all);
+    }
+
+    /** Whether some name of the glossary has a word with this lemma. */
+    public boolean knowsLemma(String lemma) {
+        return lemmas.contains(lemma);
     }
 
     public static Glossary empty() {

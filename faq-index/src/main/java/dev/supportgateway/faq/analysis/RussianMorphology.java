@@ -105,6 +105,18 @@ public final class RussianMorphology {
         return lemmas;
     }
 
+    /** Like {@link #dictionaryLemmas} without remembering the word: for the many candidate spellings of a typo. */
+    public List<String> dictionaryLemmasUncached(String word) {
+        if (word.isEmpty() || !isCyrillic(word)) {
+            return List.of();
+        }
+        List<String> cached = lemmaCache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        return ABBREVIATIONS.contains(word) ? List.of(word) : lookUp(word);
+    }
+
     private List<String> lookUp(String word) {
         List<WordData> readings = lookups.get().lookup(word);
         if (readings.isEmpty()) {

@@ -125,14 +125,26 @@ public final class DeskSearch {
             maxTitleGrams = Math.max(maxTitleGrams, f[Features.TITLE_GRAMS]);
             features[i] = f;
         }
-        List<Hit> hits = new ArrayList<>(candidates.length);
+        double[] scores = new double[candidates.length];
+        double[] bm25 = new double[candidates.length];
+        Integer[] order = new Integer[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
             double[] f = features[i];
-            double bm25 = f[Features.BM25];
-            f[Features.BM25] = maxBm25 > 0 ? bm25 / maxBm25 : 0;
+            bm25[i] = f[Features.BM25];
+            f[Features.BM25] = maxBm25 > 0 ? bm25[i] / maxBm25 : 0;
             f[Features.GRAMS] = maxGrams > 0 ? f[Features.GRAMS] / maxGrams : 0;
             f[Features.HEAD_GRAMS] = maxHeadGrams > 0 ? f[Features.HEAD_GRAMS] / maxHeadGrams : 0;
             f[Features.TITLE_GRAMS] = maxTitleGrams > 0 ? f[Features.TITLE_GRAMS] / maxTitleGrams : 0;
+            scores[i] = model.score(f);
+            order[i] = i;
+        }
+        // ties keep the desk's order, so that the ranking does not depend on how the first stage listed them
+        java.util.Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a])
+                : Integer.compare(candidates[a], candidates[b]));
+        int shown = Math.min(Math.max(limit, 2), order.length);
+        List<Hit> hits = new ArrayList<>(shown);
+        for (int k = 0; k < shown; k++) {
+            int i = order[k];
             ArticleProfile profile = index.profile(candidates[i]);
             List<Concept> matched = new ArrayList<>();
             List<Concept> inHead = new ArrayList<>();
@@ -145,9 +157,8 @@ public final class DeskSearch {
                     inHead.add(r.concept());
                 }
             }
-            hits.add(new Hit(index.articles().get(candidates[i]), model.score(f), bm25, matched, inHead, f));
+            hits.add(new Hit(index.articles().get(candidates[i]), scores[i], bm25[i], matched, inHead, features[i]));
         }
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         Signals signals = signals(hits);
         if (hits.size() > limit) {
             hits = new ArrayList<>(hits.subList(0, limit));

@@ -127,7 +127,50 @@ public final class QuestionReader {
                 return new Concept(folded, lemmas, weight * tuning.correctionWeight(), correction, List.of());
             }
         }
+        String dictionaryWord = correctByDictionary(folded, index);
+        if (dictionaryWord != null) {
+            List<String> lemmas = FunctionWords.content(morphology.dictionaryLemmas(dictionaryWord));
+            if (!lemmas.isEmpty()) {
+                signals.add("typo " + folded + "→" + dictionaryWord);
+                return new Concept(folded, lemmas, weight * tuning.correctionWeight(), dictionaryWord, List.of());
+            }
+        }
         return new Concept(folded, List.of(stem), weight, null, List.of());
+    }
+
+    private static final String ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя";
+
+    /**
+     * A dictionary word one edit away (a letter missing, extra, wrong or swapped with its neighbour) whose lemma
+     * the desk's articles or the glossary have: for a misspelling of a word the articles only have in other forms.
+     */
+    private String correctByDictionary(String word, DeskIndex index) {
+        if (word.length() < 4 || word.length() > 20) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> edits = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < word.length(); i++) {
+            edits.add(word.substring(0, i) + word.substring(i + 1));
+            if (i + 1 < word.length()) {
+                edits.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+            }
+            for (int a = 0; a < ALPHABET.length(); a++) {
+                edits.add(word.substring(0, i) + ALPHABET.charAt(a) + word.substring(i + 1));
+            }
+        }
+        for (int i = 0; i <= word.length(); i++) {
+            for (int a = 0; a < ALPHABET.length(); a++) {
+                edits.add(word.substring(0, i) + ALPHABET.charAt(a) + word.substring(i));
+            }
+        }
+        for (String edit : edits) {
+            for (String lemma : morphology.dictionaryLemmasUncached(edit)) {
+                if (!FunctionWords.contains(lemma) && (index.knowsLemma(lemma) || glossary.knowsLemma(lemma))) {
+                    return edit;
+                }
+            }
+        }
+        return null;
     }
 
     /** The closest word of the articles, if it is close enough for the word's length. */

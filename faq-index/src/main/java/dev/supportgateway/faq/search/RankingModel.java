@@ -16,8 +16,8 @@ public record RankingModel(double[] weights) {
     }
 
     public static RankingModel standard() {
-        return new RankingModel(new double[] {1.4265, 1.8567, 2.0199, 0.8535, 0.8280, 1.6322, 1.0811, 0.6923, 1.5894, 1.7962,
-                2.0590, 0.1234, -0.1758, 0.6696, 0.0699, 1.6992, 0.0406});
+        return new RankingModel(new double[] {1.3497, 1.8674, 2.0074, 0.9042, 0.9190, 1.7268, 1.1945, 0.6778, 1.6115, 1.8026,
+                2.0474, 0.1197, -0.1700, 0.6726, 0.0709, 1.7313, 0.0237});
     }
 
     public double score(double[] features) {
