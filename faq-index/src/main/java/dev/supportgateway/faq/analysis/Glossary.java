@@ -35,6 +35,7 @@ public final class Glossary {
 
     private final List<Entry> entries;
     private final java.util.Set<String> lemmas;
+    private final java.util.Map<String, List<Entry>> byFirstLemma;
 
     public Glossary(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -45,6 +46,24 @@ public final class Glossary {
             }
         }
         this.lemmas = java.util.Set.copyOf(all);
+        java.util.Map<String, List<Entry>> first = new java.util.HashMap<>();
+        for (Entry entry : this.entries) {
+            for (Variant variant : entry.variants()) {
+                for (String lemma : variant.words().get(0)) {
+                    List<Entry> list = first.computeIfAbsent(lemma, l -> new ArrayList<>());
+                    if (!list.contains(entry)) {
+                        list.add(entry);
+                    }
+                }
+            }
+        }
+        first.replaceAll((lemma, list) -> List.copyOf(list));
+        this.byFirstLemma = java.util.Map.copyOf(first);
+    }
+
+    /** The entries with a name whose first word has this lemma. */
+    public List<Entry> entriesStartingWith(String lemma) {
+        return byFirstLemma.getOrDefault(lemma, List.of());
     }
 
     /** Whether some name of the glossary has a word with this lemma. */

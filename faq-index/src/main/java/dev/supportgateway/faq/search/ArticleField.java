@@ -1,11 +1,7 @@
 package dev.supportgateway.faq.search;
 
-/** The searchable parts of an article, each with its own weight in the ranking. */
-public enum ArticleField {
-    TITLE("title"),
-    QUESTIONS("questions"),
-    TAGS("tags"),
-    BODY("body");
+/** The Lucene fields of an article document. */
+public final class ArticleField {
 
     /** Every lemma and root of the article in one field (heading parts twice): what the first stage searches. */
     public static final String TEXT = "text";
@@ -14,13 +10,6 @@ public enum ArticleField {
     /** The article's position in the desk's list. */
     public static final String ORDINAL = "ordinal";
 
-    private final String name;
-
-    ArticleField(String name) {
-        this.name = name;
-    }
-
-    public String fieldName() {
-        return name;
+    private ArticleField() {
     }
 }

@@ -11,14 +11,14 @@ import java.util.Arrays;
  *                   tags, section) bits; 0 for the body only
  * @param passages   for each term, the sentences of the body and listed questions it occurs in (bit i: passage i;
  *                   passages after the 63rd share the last bit)
- * @param pairs      lemma pairs (see {@link #pair}) of words at most two words apart in one sentence, sorted
+ * @param pairs      lemma pairs (hashed, see {@link #pair}) of words at most two words apart in one sentence, sorted
  * @param titleWords for each content word of the title, its lemma ids (for how much of the title a question covers)
  * @param grams      character 4-grams of the whole article
  * @param headGrams  character 4-grams of the title, questions, tags and section
  * @param titleGrams character 4-grams of the title
  * @param intents    the {@link Intent}s the title, section and tags promise (bit mask)
  */
-record ArticleProfile(int[] terms, byte[] where, long[] passages, long[] pairs, int[][] titleWords,
+record ArticleProfile(int[] terms, byte[] where, long[] passages, int[] pairs, int[][] titleWords,
                       CharGrams.Bag grams, CharGrams.Bag headGrams, CharGrams.Bag titleGrams, int intents) {
 
     static final byte TITLE = 1;
@@ -33,13 +33,15 @@ record ArticleProfile(int[] terms, byte[] where, long[] passages, long[] pairs, 
         return at < 0 ? -1 : at;
     }
 
-    static boolean contains(long[] sorted, long pair) {
+    static boolean contains(int[] sorted, int pair) {
         return Arrays.binarySearch(sorted, pair) >= 0;
     }
 
-    static long pair(int a, int b) {
-        int low = Math.min(a, b);
-        int high = Math.max(a, b);
-        return ((long) high << 32) | (low & 0xffffffffL);
+    /** Two lemma ids in either order, hashed to an int (a rare collision only adds a spurious pair). */
+    static int pair(int a, int b) {
+        long low = Math.min(a, b);
+        long high = Math.max(a, b);
+        long h = (high << 32 | low) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 }

@@ -18,7 +18,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -38,8 +37,13 @@ import org.apache.lucene.store.Directory;
 public final class DeskIndex {
 
     private static final FieldType SURFACE_TYPE = new FieldType();
+    /** Term frequencies and norms for BM25; no positions: the first stage has no phrase clauses. */
+    private static final FieldType TEXT_TYPE = new FieldType();
 
     static {
+        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        TEXT_TYPE.setTokenized(true);
+        TEXT_TYPE.freeze();
         SURFACE_TYPE.setIndexOptions(IndexOptions.DOCS);
         SURFACE_TYPE.setTokenized(true);
         SURFACE_TYPE.setOmitNorms(true);
@@ -146,7 +150,7 @@ public final class DeskIndex {
         // The heading parts count twice: a word in the title says more about the article than one in the body.
         String heading = String.join("\n", article.title(), String.join("\n", article.questions()),
                 String.join("\n", article.tags()), article.section());
-        doc.add(new TextField(ArticleField.TEXT, heading + "\n" + heading + "\n" + article.body(), Field.Store.NO));
+        doc.add(new Field(ArticleField.TEXT, heading + "\n" + heading + "\n" + article.body(), TEXT_TYPE));
         doc.add(new Field(ArticleField.SURFACE, heading + "\n" + article.body(), SURFACE_TYPE));
         return doc;
     }

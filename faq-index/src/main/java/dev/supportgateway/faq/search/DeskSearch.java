@@ -312,7 +312,7 @@ public final class DeskSearch {
         return rootWhere >= 0 && (rootWhere & part) != 0 ? ROOT_MATCH : 0;
     }
 
-    private static double pairs(List<Resolved> concepts, long[] pairs) {
+    private static double pairs(List<Resolved> concepts, int[] pairs) {
         double total = 0;
         double found = 0;
         for (int i = 0; i + 1 < concepts.size(); i++) {
@@ -461,11 +461,11 @@ public final class DeskSearch {
             }
         }
         if (index.size() > WHOLE_DESK && boosts.size() > KEEP_RAREST) {
-            // On a big desk a word that a fifth of the articles have cannot pick the candidates, only slow the
+            // On a big desk a word that a tenth of the articles have cannot pick the candidates, only slow the
             // query down; the reranker still counts it. The rarest few words always stay.
             List<String> byRarity = new ArrayList<>(boosts.keySet());
             byRarity.sort(Comparator.comparingInt((String t) -> index.documentFrequency(index.termId(t))).thenComparing(t -> t));
-            int common = index.size() / 5;
+            int common = index.size() / 10;
             for (int i = KEEP_RAREST; i < byRarity.size(); i++) {
                 String term = byRarity.get(i);
                 if (index.documentFrequency(index.termId(term)) > common) {

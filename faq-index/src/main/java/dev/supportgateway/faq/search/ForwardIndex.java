@@ -185,8 +185,8 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
             }
         }
 
-        private static long[] pairs(List<List<Word>> sentences) {
-            List<Long> pairs = new ArrayList<>();
+        private static int[] pairs(List<List<Word>> sentences) {
+            List<Integer> pairs = new ArrayList<>();
             for (List<Word> sentence : sentences) {
                 for (int i = 0; i < sentence.size(); i++) {
                     for (int j = i + 1; j < sentence.size() && j <= i + 2; j++) {
@@ -198,7 +198,7 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
                     }
                 }
             }
-            return pairs.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+            return pairs.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         }
     }
 }

@@ -138,10 +138,11 @@ public final class QuestionReader {
         return new Concept(folded, List.of(stem), weight, null, List.of());
     }
 
-    private static final String ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя";
+    /** The letters misspellings most often put in or take the place of: vowels, signs and й. */
+    private static final String ALPHABET = "аеиоуыэюяьъй";
 
     /**
-     * A dictionary word one edit away (a letter missing, extra, wrong or swapped with its neighbour) whose lemma
+     * A dictionary word one edit away (a letter missing, an extra letter, a wrong vowel or sign, two neighbours swapped) whose lemma
      * the desk's articles or the glossary have: for a misspelling of a word the articles only have in other forms.
      */
     private String correctByDictionary(String word, DeskIndex index) {
@@ -200,7 +201,20 @@ public final class QuestionReader {
     /** Adds the glossary's other names to the concepts where one of its names occurs in the question. */
     private List<Concept> expand(List<Concept> concepts, List<String> signals) {
         List<Concept> out = new ArrayList<>(concepts);
+        // only the entries one of whose names starts with a word of the question, in glossary order
+        java.util.Set<Glossary.Entry> relevant = new java.util.HashSet<>();
+        for (Concept concept : concepts) {
+            for (String lemma : concept.lemmas()) {
+                relevant.addAll(glossary.entriesStartingWith(lemma));
+            }
+        }
+        if (relevant.isEmpty()) {
+            return out;
+        }
         for (Glossary.Entry entry : glossary.entries()) {
+            if (!relevant.contains(entry)) {
+                continue;
+            }
             for (Glossary.Variant variant : entry.variants()) {
                 int size = variant.words().size();
                 for (int start = 0; start + size <= concepts.size(); start++) {
