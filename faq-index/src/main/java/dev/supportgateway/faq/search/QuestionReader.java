@@ -20,6 +20,10 @@ public final class QuestionReader {
     /** Question words (как, где, можно...) say what kind of answer is wanted, not what it is about. */
     private static final double QUESTION_WORD_WEIGHT = 0.3;
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern TRAILING_MARKS = java.util.regex.Pattern.compile("[?!:]+$");
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[,.]+$");
+
     private final RussianMorphology morphology;
     private final Glossary glossary;
     private final SearchTuning tuning;
@@ -49,16 +53,16 @@ public final class QuestionReader {
 
     /** Converts whitespace-separated chunks typed on the Latin layout when the result is a word of this desk. */
     private String switchLayout(String text, DeskIndex index, List<String> signals) {
-        String[] chunks = text.split("\\s+");
+        String[] chunks = WHITESPACE.split(text);
         StringBuilder out = new StringBuilder(text.length());
         for (String chunk : chunks) {
             String replacement = chunk;
-            String trimmed = chunk.replaceAll("[?!:]+$", "");
+            String trimmed = TRAILING_MARKS.matcher(chunk).replaceAll("");
             if (KeyboardLayout.looksMistyped(trimmed) && !knownLatin(trimmed, index)) {
                 String cyrillic = KeyboardLayout.toCyrillic(trimmed);
                 if (!knownCyrillic(cyrillic, index)) {
                     // A trailing «,» or «.» is more likely punctuation than the keys б / ю.
-                    String shorter = trimmed.replaceAll("[,.]+$", "");
+                    String shorter = TRAILING_PUNCTUATION.matcher(trimmed).replaceAll("");
                     cyrillic = shorter.isEmpty() || shorter.equals(trimmed) ? null : KeyboardLayout.toCyrillic(shorter);
                     if (cyrillic != null && !knownCyrillic(cyrillic, index)) {
                         cyrillic = null;
