@@ -85,6 +85,7 @@ public final class DeskIndex {
         this.byId = Map.copyOf(index);
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+        this.searcher.setQueryCache(null); // every question is new; caching would only build bit sets
         this.searcher.setSimilarity(new BM25Similarity(tuning.bm25K1(), tuning.bm25B()));
         // Lucene may reorder documents when it merges segments: keep the article position per document.
         List<LeafReaderContext> leaves = reader.leaves();

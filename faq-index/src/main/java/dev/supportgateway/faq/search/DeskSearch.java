@@ -40,6 +40,7 @@ public final class DeskSearch {
     private static final float GLOSSARY_BOOST = 0.5f;
     private static final double GRAM_K1 = 1.2;
     private static final int KEEP_RAREST = 3;
+    private static final int MAX_CLAUSES = 12;
     private static final double GRAM_B = 0.75;
 
     private final SearchTuning tuning;
@@ -462,13 +463,14 @@ public final class DeskSearch {
         }
         if (index.size() > WHOLE_DESK && boosts.size() > KEEP_RAREST) {
             // On a big desk a word that a tenth of the articles have cannot pick the candidates, only slow the
-            // query down; the reranker still counts it. The rarest few words always stay.
+            // query down; the reranker still counts it. The rarest few words always stay, and
+            // no more than a dozen are searched.
             List<String> byRarity = new ArrayList<>(boosts.keySet());
             byRarity.sort(Comparator.comparingInt((String t) -> index.documentFrequency(index.termId(t))).thenComparing(t -> t));
             int common = index.size() / 10;
             for (int i = KEEP_RAREST; i < byRarity.size(); i++) {
                 String term = byRarity.get(i);
-                if (index.documentFrequency(index.termId(term)) > common) {
+                if (i >= MAX_CLAUSES || index.documentFrequency(index.termId(term)) > common) {
                     boosts.remove(term);
                 }
             }
