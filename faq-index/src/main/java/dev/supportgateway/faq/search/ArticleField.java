@@ -1,10 +1,8 @@
 package dev.supportgateway.faq.search;
 
-/** The Lucene fields of an article document. */
+/** The Lucene fields of an article document (the search itself reads the desk's forward index). */
 public final class ArticleField {
 
-    /** Every lemma and root of the article in one field (heading parts twice): what the first stage searches. */
-    public static final String TEXT = "text";
     /** The article's words as written (lower case, ё folded): what typos are corrected against. */
     public static final String SURFACE = "surface";
     /** The article's position in the desk's list. */

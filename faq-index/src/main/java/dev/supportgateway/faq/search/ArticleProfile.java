@@ -11,6 +11,8 @@ import java.util.Arrays;
  *                   tags, section) bits; 0 for the body only
  * @param passages   for each term, the sentences of the body and listed questions it occurs in (bit i: passage i;
  *                   passages after the 63rd share the last bit)
+ * @param frequencies for each term, how often it occurs, the title, questions, tags and section counted twice
+ * @param length     how many words the article has, the heading counted twice (for BM25's length normalisation)
  * @param pairs      lemma pairs (hashed, see {@link #pair}) of words at most two words apart in one sentence, sorted
  * @param titleWords for each content word of the title, its lemma ids (for how much of the title a question covers)
  * @param grams      character 4-grams of the whole article
@@ -18,7 +20,7 @@ import java.util.Arrays;
  * @param titleGrams character 4-grams of the title
  * @param intents    the {@link Intent}s the title, section and tags promise (bit mask)
  */
-record ArticleProfile(int[] terms, byte[] where, long[] passages, int[] pairs, int[][] titleWords,
+record ArticleProfile(int[] terms, byte[] where, long[] passages, short[] frequencies, int length, int[] pairs, int[][] titleWords,
                       CharGrams.Bag grams, CharGrams.Bag headGrams, CharGrams.Bag titleGrams, int intents) {
 
     static final byte TITLE = 1;

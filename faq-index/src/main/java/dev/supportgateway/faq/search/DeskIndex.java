@@ -37,13 +37,8 @@ import org.apache.lucene.store.Directory;
 public final class DeskIndex {
 
     private static final FieldType SURFACE_TYPE = new FieldType();
-    /** Term frequencies and norms for BM25; no positions: the first stage has no phrase clauses. */
-    private static final FieldType TEXT_TYPE = new FieldType();
 
     static {
-        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        TEXT_TYPE.setTokenized(true);
-        TEXT_TYPE.freeze();
         SURFACE_TYPE.setIndexOptions(IndexOptions.DOCS);
         SURFACE_TYPE.setTokenized(true);
         SURFACE_TYPE.setOmitNorms(true);
@@ -61,6 +56,8 @@ public final class DeskIndex {
     private final Map<String, Integer> vocabulary;
     private final int[] documentFrequencies;
     private final int[] headFrequencies;
+    private final int[][] postings;
+    private final double averageLength;
     private final double averageTitleGrams;
     private final ArticleProfile[] profiles;
     private final Map<Integer, Integer> gramFrequencies;
@@ -71,6 +68,8 @@ public final class DeskIndex {
         this.vocabulary = forward.vocabulary();
         this.documentFrequencies = forward.documentFrequencies();
         this.headFrequencies = forward.headFrequencies();
+        this.postings = forward.postings();
+        this.averageLength = forward.averageLength();
         this.averageTitleGrams = forward.averageTitleGrams();
         this.profiles = forward.profiles();
         this.gramFrequencies = forward.gramFrequencies();
@@ -148,10 +147,8 @@ public final class DeskIndex {
     private static Document document(Article article, int ordinal) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(ArticleField.ORDINAL, ordinal));
-        // The heading parts count twice: a word in the title says more about the article than one in the body.
         String heading = String.join("\n", article.title(), String.join("\n", article.questions()),
                 String.join("\n", article.tags()), article.section());
-        doc.add(new Field(ArticleField.TEXT, heading + "\n" + heading + "\n" + article.body(), TEXT_TYPE));
         doc.add(new Field(ArticleField.SURFACE, heading + "\n" + article.body(), SURFACE_TYPE));
         return doc;
     }
@@ -221,6 +218,16 @@ public final class DeskIndex {
 
     double averageGrams() {
         return averageGrams;
+    }
+
+    /** The articles that have the term, in desk order, with its frequency ({@link ForwardIndex#posting}). */
+    int[] postings(int termId) {
+        return postings[termId];
+    }
+
+    /** The average article length in words, the heading counted twice. */
+    double averageLength() {
+        return averageLength;
     }
 
     /** In how many articles' title, questions, tags or section the term occurs. */

@@ -1,30 +1,18 @@
 package dev.supportgateway.faq.search;
 
 import dev.supportgateway.faq.analysis.Glossary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
- * Ranks one desk's articles for a read question in two stages: one cheap Lucene query (a SHOULD clause per distinct
- * lemma, root and glossary lemma over the single text field, top {@link #CANDIDATES} by BM25 with block-max WAND
- * pruning), then a rerank of those candidates by a linear model over {@link Features} computed from the articles'
+ * Ranks one desk's articles for a read question in two stages: BM25 over the articles' text (lemmas and roots, the
+ * heading counted twice) from the desk's in-memory postings, top {@link #CANDIDATES} (only the rarer question words
+ * are looked up on a big desk), then a rerank of those candidates by a linear model over {@link Features} computed from the articles'
  * forward index in memory. Small desks (up to {@link #WHOLE_DESK} articles) are reranked whole, so that an article
  * that only shares a misspelt word's character grams with the question still competes.
  */
@@ -69,25 +57,22 @@ public final class DeskSearch {
         for (Resolved r : concepts) {
             total += r.informativeness();
         }
-        Map<Integer, Double> retrieved = new LinkedHashMap<>();
-        try {
-            // Count no more hits than needed: block-max pruning starts as soon as the top candidates are full.
-            int wanted = index.size() <= WHOLE_DESK ? index.size() : CANDIDATES;
-            TopDocs top = index.searcher().search(query(index, question), new TopScoreDocCollectorManager(wanted, wanted));
-            for (ScoreDoc doc : top.scoreDocs) {
-                retrieved.put(index.ordinalOf(doc.doc), (double) doc.score);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FirstStage stage = firstStage(index, question);
         int[] candidates;
+        double[] retrieved;
         if (index.size() <= WHOLE_DESK) {
             candidates = new int[index.size()];
+            retrieved = new double[candidates.length];
             for (int i = 0; i < candidates.length; i++) {
                 candidates[i] = i;
+                retrieved[i] = bm25(index, stage, index.profile(i));
             }
         } else {
-            candidates = retrieved.keySet().stream().mapToInt(Integer::intValue).toArray();
+            candidates = topCandidates(index, stage);
+            retrieved = new double[candidates.length];
+            for (int i = 0; i < candidates.length; i++) {
+                retrieved[i] = bm25(index, stage, index.profile(candidates[i]));
+            }
         }
         if (candidates.length == 0) {
             return new SearchOutcome(question, List.of(), Signals.NONE);
@@ -104,7 +89,7 @@ public final class DeskSearch {
         for (int i = 0; i < candidates.length; i++) {
             ArticleProfile profile = index.profile(candidates[i]);
             double[] f = new double[Features.COUNT];
-            f[Features.BM25] = retrieved.getOrDefault(candidates[i], 0.0);
+            f[Features.BM25] = retrieved[i];
             f[Features.GRAMS] = gramScore(index, grams, profile.grams(), index.averageGrams());
             f[Features.HEAD_GRAMS] = gramScore(index, grams, profile.headGrams(), index.averageHeadGrams());
             if (total > 0) {
@@ -427,26 +412,33 @@ public final class DeskSearch {
         return score;
     }
 
+    /** The first stage's terms with their weights and BM25 informativeness. */
+    private record FirstStage(int[] terms, double[] weights) {
+    }
+
     /**
-     * The first stage: every distinct lemma and glossary lemma of the question as one SHOULD term clause; a word
-     * whose lemmas no article has is searched by its root instead.
+     * The first stage's terms: every distinct lemma and glossary lemma of the question that the desk has (glossary
+     * lemmas at half weight; a word whose lemmas no article has is searched by its root instead). On a big desk, the
+     * words a tenth of the articles have are left out beyond the three rarest, and no more than a dozen are kept:
+     * they cannot pick the candidates, only slow the search down; the reranker still counts them.
      */
-    Query query(DeskIndex index, ReadQuestion question) {
-        Map<String, Float> boosts = new HashMap<>();
+    private FirstStage firstStage(DeskIndex index, ReadQuestion question) {
+        Map<Integer, Float> boosts = new HashMap<>();
         for (Concept concept : question.concepts()) {
             float weight = (float) concept.weight();
             boolean known = false;
             for (String lemma : concept.lemmas()) {
-                if (index.termId(lemma) >= 0) {
-                    boosts.merge(lemma, weight, Math::max);
+                int id = index.termId(lemma);
+                if (id >= 0) {
+                    boosts.merge(id, weight, Math::max);
                     known = true;
                 }
             }
             if (!known) {
                 for (String lemma : concept.lemmas()) {
-                    String root = tuning.root(lemma);
-                    if (index.termId(root) >= 0) {
-                        boosts.merge(root, weight * ROOT_BOOST, Math::max);
+                    int id = index.termId(tuning.root(lemma));
+                    if (id >= 0) {
+                        boosts.merge(id, weight * ROOT_BOOST, Math::max);
                     }
                 }
             }
@@ -454,31 +446,108 @@ public final class DeskSearch {
                 float each = weight * GLOSSARY_BOOST / variant.words().size();
                 for (List<String> word : variant.words()) {
                     for (String lemma : word) {
-                        if (index.termId(lemma) >= 0) {
-                            boosts.merge(lemma, each, Math::max);
+                        int id = index.termId(lemma);
+                        if (id >= 0) {
+                            boosts.merge(id, each, Math::max);
                         }
                     }
                 }
             }
         }
-        if (index.size() > WHOLE_DESK && boosts.size() > KEEP_RAREST) {
-            // On a big desk a word that a tenth of the articles have cannot pick the candidates, only slow the
-            // query down; the reranker still counts it. The rarest few words always stay, and
-            // no more than a dozen are searched.
-            List<String> byRarity = new ArrayList<>(boosts.keySet());
-            byRarity.sort(Comparator.comparingInt((String t) -> index.documentFrequency(index.termId(t))).thenComparing(t -> t));
+        List<Integer> terms = new ArrayList<>(boosts.keySet());
+        terms.sort(Comparator.comparingInt((Integer t) -> index.documentFrequency(t)).thenComparingInt(t -> t));
+        if (index.size() > WHOLE_DESK) {
             int common = index.size() / 10;
-            for (int i = KEEP_RAREST; i < byRarity.size(); i++) {
-                String term = byRarity.get(i);
-                if (i >= MAX_CLAUSES || index.documentFrequency(index.termId(term)) > common) {
-                    boosts.remove(term);
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) {
+                if (i < KEEP_RAREST || (i < MAX_CLAUSES && index.documentFrequency(terms.get(i)) <= common)) {
+                    kept.add(terms.get(i));
                 }
             }
+            terms = kept;
         }
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        for (Map.Entry<String, Float> term : boosts.entrySet()) {
-            builder.add(new BoostQuery(new TermQuery(new Term(ArticleField.TEXT, term.getKey())), term.getValue()), BooleanClause.Occur.SHOULD);
+        int n = index.size();
+        int[] ids = new int[terms.size()];
+        double[] weights = new double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = terms.get(i);
+            int df = index.documentFrequency(ids[i]);
+            weights[i] = boosts.get(ids[i]) * Math.log(1 + (n - df + 0.5) / (df + 0.5));
         }
-        return builder.build();
+        return new FirstStage(ids, weights);
+    }
+
+    /** BM25 of an article's text (title, questions, tags and section twice, body once) for the first stage's terms. */
+    private double bm25(DeskIndex index, FirstStage stage, ArticleProfile profile) {
+        double norm = tuning.bm25K1() * (1 - tuning.bm25B() + tuning.bm25B() * profile.length() / index.averageLength());
+        double score = 0;
+        for (int t = 0; t < stage.terms().length; t++) {
+            int at = profile.find(stage.terms()[t]);
+            if (at >= 0) {
+                int tf = profile.frequencies()[at];
+                score += stage.weights()[t] * tf / (tf + norm);
+            }
+        }
+        return score;
+    }
+
+    /** The big desk's {@link #CANDIDATES} best articles by an approximate BM25 (frequencies capped at 255) over the postings. */
+    private int[] topCandidates(DeskIndex index, FirstStage stage) {
+        int n = index.size();
+        float[] scores = new float[n];
+        int[] touched = new int[Math.min(n, 1 << 16)];
+        int touchedCount = 0;
+        boolean overflow = false;
+        double k1 = tuning.bm25K1();
+        double b = tuning.bm25B();
+        double average = index.averageLength();
+        for (int t = 0; t < stage.terms().length; t++) {
+            double weight = stage.weights()[t];
+            for (int posting : index.postings(stage.terms()[t])) {
+                int ordinal = posting >>> 8;
+                int tf = posting & 0xff;
+                double norm = k1 * (1 - b + b * index.profile(ordinal).length() / average);
+                if (scores[ordinal] == 0) {
+                    if (touchedCount < touched.length) {
+                        touched[touchedCount++] = ordinal;
+                    } else {
+                        overflow = true;
+                    }
+                }
+                scores[ordinal] += (float) (weight * tf / (tf + norm));
+            }
+        }
+        if (overflow) {
+            touchedCount = n;
+            touched = new int[n];
+            for (int i = 0; i < n; i++) {
+                touched[i] = i;
+            }
+        }
+        // the best few by insertion, ties to the earlier article
+        int k = Math.min(CANDIDATES, touchedCount);
+        int[] best = new int[k];
+        int size = 0;
+        for (int i = 0; i < touchedCount; i++) {
+            int ordinal = touched[i];
+            float score = scores[ordinal];
+            if (score <= 0) {
+                continue;
+            }
+            if (size == k && !better(score, ordinal, scores[best[k - 1]], best[k - 1])) {
+                continue;
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && better(score, ordinal, scores[best[at - 1]], best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = ordinal;
+        }
+        return size == k ? best : java.util.Arrays.copyOf(best, size);
+    }
+
+    private static boolean better(float score, int ordinal, float otherScore, int other) {
+        return score > otherScore || (score == otherScore && ordinal < other);
     }
 }

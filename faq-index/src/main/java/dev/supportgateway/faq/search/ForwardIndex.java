@@ -12,8 +12,13 @@ import java.util.Map;
 
 /** The desk's vocabulary, document frequencies and one {@link ArticleProfile} per article, built at index time. */
 record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, int[] headFrequencies,
-                    ArticleProfile[] profiles, Map<Integer, Integer> gramFrequencies, double averageGrams,
-                    double averageHeadGrams, double averageTitleGrams) {
+                    ArticleProfile[] profiles, int[][] postings, double averageLength, Map<Integer, Integer> gramFrequencies,
+                    double averageGrams, double averageHeadGrams, double averageTitleGrams) {
+
+    /** A posting packs the article's position (high bits) and the term's frequency in it, at most 255 (low 8 bits). */
+    static int posting(int ordinal, int frequency) {
+        return ordinal << 8 | Math.min(frequency, 255);
+    }
 
     static ForwardIndex build(List<Article> articles, RussianMorphology morphology, SearchTuning tuning) {
         Builder builder = new Builder(morphology, tuning);
@@ -24,6 +29,7 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
         int[] df = new int[builder.vocabulary.size()];
         int[] headDf = new int[builder.vocabulary.size()];
         long titleGrams = 0;
+        long words = 0;
         Map<Integer, Integer> gramDf = new HashMap<>();
         long grams = 0;
         long headGrams = 0;
@@ -35,15 +41,28 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
                 }
             }
             titleGrams += profile.titleGrams().total();
+            words += profile.length();
             for (int gram : profile.grams().grams()) {
                 gramDf.merge(gram, 1, Integer::sum);
             }
             grams += profile.grams().total();
             headGrams += profile.headGrams().total();
         }
+        int[][] postings = new int[df.length][];
+        for (int t = 0; t < df.length; t++) {
+            postings[t] = new int[df[t]];
+        }
+        int[] filled = new int[df.length];
+        for (int ordinal = 0; ordinal < profiles.length; ordinal++) {
+            ArticleProfile profile = profiles[ordinal];
+            for (int i = 0; i < profile.terms().length; i++) {
+                int term = profile.terms()[i];
+                postings[term][filled[term]++] = posting(ordinal, profile.frequencies()[i]);
+            }
+        }
         int n = Math.max(1, profiles.length);
-        return new ForwardIndex(builder.vocabulary, df, headDf, profiles, gramDf, Math.max(1.0, (double) grams / n),
-                Math.max(1.0, (double) headGrams / n), Math.max(1.0, (double) titleGrams / n));
+        return new ForwardIndex(builder.vocabulary, df, headDf, profiles, postings, Math.max(1.0, (double) words / n), gramDf,
+                Math.max(1.0, (double) grams / n), Math.max(1.0, (double) headGrams / n), Math.max(1.0, (double) titleGrams / n));
     }
 
     /** Text to words to term ids, growing the vocabulary. */
@@ -152,19 +171,40 @@ record ForwardIndex(Map<String, Integer> vocabulary, int[] documentFrequencies, 
                 mark(terms, List.of(passages.get(p)), 0, Math.min(p, 63));
             }
             mark(terms, body, 0, -1);
+            // how often each term occurs, the heading counted twice as the first stage's text had it
+            Map<Integer, Integer> counts = new HashMap<>();
+            int length = count(counts, heading, 2) + count(counts, body, 1);
             int[] ids = terms.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             byte[] where = new byte[ids.length];
             long[] masks = new long[ids.length];
+            short[] frequencies = new short[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 long[] info = terms.get(ids[i]);
                 where[i] = (byte) info[0];
                 masks[i] = info[1];
+                frequencies[i] = (short) Math.min(Short.MAX_VALUE, counts.getOrDefault(ids[i], 0));
             }
             String headingText = String.join("\n", article.title(), String.join("\n", article.questions()),
                     String.join("\n", article.tags()), article.section());
-            return new ArticleProfile(ids, where, masks, pairs(all), titleWords.toArray(int[][]::new),
+            return new ArticleProfile(ids, where, masks, frequencies, length, pairs(all), titleWords.toArray(int[][]::new),
                     CharGrams.of(headingText + "\n" + article.body()), CharGrams.of(headingText), CharGrams.of(article.title()),
                     Intent.promised(promising));
+        }
+
+        /** Adds each word's lemma and root occurrences, {@code times} over; returns the number of words. */
+        private static int count(Map<Integer, Integer> counts, List<List<Word>> sentences, int times) {
+            int words = 0;
+            for (List<Word> sentence : sentences) {
+                for (Word w : sentence) {
+                    words += times;
+                    for (int[] ids : new int[][] {w.lemmas(), w.roots()}) {
+                        for (int id : java.util.Arrays.stream(ids).distinct().toArray()) {
+                            counts.merge(id, times, Integer::sum);
+                        }
+                    }
+                }
+            }
+            return words;
         }
 
         private static final int TITLE_AND_HEAD = ArticleProfile.TITLE | ArticleProfile.HEAD;

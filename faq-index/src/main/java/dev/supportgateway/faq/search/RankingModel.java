@@ -16,8 +16,8 @@ public record RankingModel(double[] weights) {
     }
 
     public static RankingModel standard() {
-        return new RankingModel(new double[] {1.3497, 1.8674, 2.0074, 0.9042, 0.9190, 1.7268, 1.1945, 0.6778, 1.6115, 1.8026,
-                2.0474, 0.1197, -0.1700, 0.6726, 0.0709, 1.7313, 0.0237});
+        return new RankingModel(new double[] {1.4079, 1.8456, 1.9664, 0.9312, 0.8834, 1.7002, 1.1840, 0.6785, 1.5883, 1.8097,
+                2.0338, 0.1241, -0.1616, 0.6843, 0.0716, 1.6983, 0.0307});
     }
 
     public double score(double[] features) {
