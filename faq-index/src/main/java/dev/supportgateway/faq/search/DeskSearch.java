@@ -494,10 +494,14 @@ public final class DeskSearch {
     /** The big desk's {@link #CANDIDATES} best articles by an approximate BM25 (frequencies capped at 255) over the postings. */
     private int[] topCandidates(DeskIndex index, FirstStage stage) {
         int n = index.size();
-        float[] scores = new float[n];
-        int[] touched = new int[Math.min(n, 1 << 16)];
+        Scratch scratch = SCRATCH.get();
+        if (scratch.scores.length < n) {
+            scratch.scores = new float[n];
+            scratch.touched = new int[n];
+        }
+        float[] scores = scratch.scores;
+        int[] touched = scratch.touched;
         int touchedCount = 0;
-        boolean overflow = false;
         double k1 = tuning.bm25K1();
         double b = tuning.bm25B();
         double average = index.averageLength();
@@ -508,22 +512,12 @@ public final class DeskSearch {
                 int tf = posting & 0xff;
                 double norm = k1 * (1 - b + b * index.profile(ordinal).length() / average);
                 if (scores[ordinal] == 0) {
-                    if (touchedCount < touched.length) {
-                        touched[touchedCount++] = ordinal;
-                    } else {
-                        overflow = true;
-                    }
+                    touched[touchedCount++] = ordinal;
                 }
                 scores[ordinal] += (float) (weight * tf / (tf + norm));
             }
         }
-        if (overflow) {
-            touchedCount = n;
-            touched = new int[n];
-            for (int i = 0; i < n; i++) {
-                touched[i] = i;
-            }
-        }
+
         // the best few by insertion, ties to the earlier article
         int k = Math.min(CANDIDATES, touchedCount);
         int[] best = new int[k];
@@ -544,8 +538,19 @@ public final class DeskSearch {
             }
             best[at] = ordinal;
         }
+        for (int i = 0; i < touchedCount; i++) {
+            scores[touched[i]] = 0; // clean for the next question on this thread
+        }
         return size == k ? best : java.util.Arrays.copyOf(best, size);
     }
+
+    /** Per-thread accumulators of the first stage, reused from question to question (all zero between them). */
+    private static final class Scratch {
+        float[] scores = new float[0];
+        int[] touched = new int[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static boolean better(float score, int ordinal, float otherScore, int other) {
         return score > otherScore || (score == otherScore && ordinal < other);
