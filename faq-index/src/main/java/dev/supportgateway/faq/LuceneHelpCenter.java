@@ -17,6 +17,7 @@ import dev.supportgateway.faq.search.DeskIndex;
 import dev.supportgateway.faq.search.DeskSearch;
 import dev.supportgateway.faq.search.Hit;
 import dev.supportgateway.faq.search.QuestionReader;
+import dev.supportgateway.faq.search.RankingModel;
 import dev.supportgateway.faq.search.ReadQuestion;
 import dev.supportgateway.faq.search.SearchOutcome;
 import dev.supportgateway.faq.search.SearchTuning;
@@ -57,10 +58,15 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
     }
 
     public LuceneHelpCenter(RussianMorphology morphology, Glossary glossary, SearchTuning tuning, ConfidenceModel confidence) {
+        this(morphology, glossary, tuning, RankingModel.standard(), confidence);
+    }
+
+    public LuceneHelpCenter(RussianMorphology morphology, Glossary glossary, SearchTuning tuning, RankingModel ranking,
+                            ConfidenceModel confidence) {
         this.morphology = Objects.requireNonNull(morphology);
         this.tuning = Objects.requireNonNull(tuning);
         this.reader = new QuestionReader(morphology, glossary, tuning);
-        this.search = new DeskSearch(tuning);
+        this.search = new DeskSearch(tuning, ranking);
         this.confidence = Objects.requireNonNull(confidence);
     }
 
@@ -216,8 +222,8 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
                 Hit second = outcome.hits().get(1);
                 out.append(String.format(Locale.ROOT, "; margin %.2f to %s (%.2f)", s.margin(), second.article().id(), second.score()));
             }
-            out.append(String.format(Locale.ROOT, "; coverage %.2f, title coverage %.2f, relative score %.2f",
-                    s.coverage(), s.titleCoverage(), s.relativeScore()));
+            out.append(String.format(Locale.ROOT, "; coverage %.2f, heading coverage %.2f, title covered %.2f, gram similarity %.2f",
+                    s.coverage(), s.titleCoverage(), s.titlePrecision(), s.gramSimilarity()));
         }
         out.append(String.format(Locale.ROOT, "; confidence %.3f → %s (answer ≥ %.2f, suggest ≥ %.2f)", p, decision,
                 confidence.answerAt(), confidence.suggestAt()));

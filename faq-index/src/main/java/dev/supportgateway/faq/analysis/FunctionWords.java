@@ -22,7 +22,22 @@ public final class FunctionWords {
             // auxiliaries
             "быть");
 
+    /** Interrogatives and modal words: they tell the kind of answer wanted (see the ranking's intent features). */
+    private static final Set<String> QUESTION_WORDS = Set.of(
+            "как", "что", "чем", "где", "куда", "откуда", "когда", "почему", "зачем", "какой", "каков", "сколько", "кто",
+            "можно", "нельзя", "нужно", "нужный", "надо", "мочь", "может", "делать", "сделать");
+
     private FunctionWords() {
+    }
+
+    /** Whether any reading of a word is a question word. */
+    public static boolean isQuestionWord(List<String> lemmas) {
+        for (String lemma : lemmas) {
+            if (QUESTION_WORDS.contains(lemma)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean contains(String lemma) {

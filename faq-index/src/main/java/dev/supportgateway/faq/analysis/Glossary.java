@@ -34,9 +34,41 @@ public final class Glossary {
     private static final String RESOURCE = "glossary.ru.txt";
 
     private final List<Entry> entries;
+    private final java.util.Set<String> lemmas;
+    private final java.util.Map<String, List<Entry>> byFirstLemma;
 
     public Glossary(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (Entry entry : this.entries) {
+            for (Variant variant : entry.variants()) {
+                variant.words().forEach(all::addAll);
+            }
+        }
+        this.lemmas = java.util.Set.copyOf(all);
+        java.util.Map<String, List<Entry>> first = new java.util.HashMap<>();
+        for (Entry entry : this.entries) {
+            for (Variant variant : entry.variants()) {
+                for (String lemma : variant.words().get(0)) {
+                    List<Entry> list = first.computeIfAbsent(lemma, l -> new ArrayList<>());
+                    if (!list.contains(entry)) {
+                        list.add(entry);
+                    }
+                }
+            }
+        }
+        first.replaceAll((lemma, list) -> List.copyOf(list));
+        this.byFirstLemma = java.util.Map.copyOf(first);
+    }
+
+    /** The entries with a name whose first word has this lemma. */
+    public List<Entry> entriesStartingWith(String lemma) {
+        return byFirstLemma.getOrDefault(lemma, List.of());
+    }
+
+    /** Whether some name of the glossary has a word with this lemma. */
+    public boolean knowsLemma(String lemma) {
+        return lemmas.contains(lemma);
     }
 
     public static Glossary empty() {

@@ -41,6 +41,8 @@ public final class QuestionCleaner {
                     + "с\\s+уважением|уважаемые|уважаемый|коллеги|девушка"
                     + ")(?![\\p{L}\\d])");
 
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,.!;:—-]+|[\\s,;:—-]+$");
+
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+|\\n+");
 
     private static final Pattern ASKS = Pattern.compile(
@@ -60,7 +62,7 @@ public final class QuestionCleaner {
         }
         List<String> sentences = new ArrayList<>();
         for (String sentence : SENTENCE_END.split(text)) {
-            String stripped = sentence.replaceAll("^[\\s,.!;:—-]+|[\\s,;:—-]+$", "").strip();
+            String stripped = EDGE_PUNCTUATION.matcher(sentence).replaceAll("").strip();
             if (stripped.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 sentences.add(stripped);
             }

@@ -26,6 +26,14 @@ public final class RussianMorphology {
     /** Word forms repeat endlessly in a help center: remember their lemmas (bounded, so odd input cannot grow it). */
     private static final int CACHE_LIMIT = 200_000;
 
+    /**
+     * Domain abbreviations that are their own lemma: the dictionary would read some of them as forms of other words
+     * («инн» as the name «Инна», «ос» as «оса»).
+     */
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
+            "инн", "снилс", "огрн", "огрнип", "кпп", "бик", "бин", "иин", "ндс", "эцп", "эп", "кэп", "укэп", "нэп",
+            "мчд", "эдо", "упд", "эсф", "лк", "смс", "пин", "пук", "ос", "итс", "тоо", "ооо", "ип", "уц", "нуц");
+
     private final Dictionary dictionary;
     private final java.util.concurrent.ConcurrentHashMap<String, List<String>> lemmaCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<DictionaryLookup> lookups;
@@ -83,6 +91,9 @@ public final class RussianMorphology {
         if (word.isEmpty() || !isCyrillic(word)) {
             return List.of();
         }
+        if (ABBREVIATIONS.contains(word)) {
+            return List.of(word);
+        }
         List<String> cached = lemmaCache.get(word);
         if (cached != null) {
             return cached;
@@ -92,6 +103,18 @@ public final class RussianMorphology {
             lemmaCache.put(word, lemmas);
         }
         return lemmas;
+    }
+
+    /** Like {@link #dictionaryLemmas} without remembering the word: for the many candidate spellings of a typo. */
+    public List<String> dictionaryLemmasUncached(String word) {
+        if (word.isEmpty() || !isCyrillic(word)) {
+            return List.of();
+        }
+        List<String> cached = lemmaCache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        return ABBREVIATIONS.contains(word) ? List.of(word) : lookUp(word);
     }
 
     private List<String> lookUp(String word) {

@@ -1,26 +1,13 @@
 package dev.supportgateway.faq.search;
 
-/** The searchable parts of an article, each with its own weight in the ranking. */
-public enum ArticleField {
-    TITLE("title"),
-    QUESTIONS("questions"),
-    TAGS("tags"),
-    BODY("body");
+/** The Lucene fields of an article document (the search itself reads the desk's forward index). */
+public final class ArticleField {
 
-    /** Every lemma of the article in one field: its vocabulary and document frequencies. */
-    public static final String ALL = "all";
     /** The article's words as written (lower case, ё folded): what typos are corrected against. */
     public static final String SURFACE = "surface";
     /** The article's position in the desk's list. */
     public static final String ORDINAL = "ordinal";
 
-    private final String name;
-
-    ArticleField(String name) {
-        this.name = name;
-    }
-
-    public String fieldName() {
-        return name;
+    private ArticleField() {
     }
 }

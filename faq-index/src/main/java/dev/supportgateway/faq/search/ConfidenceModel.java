@@ -3,27 +3,34 @@ package dev.supportgateway.faq.search;
 import dev.supportgateway.engine.helpcenter.HelpCenterAnswer.Decision;
 
 /**
- * The probability that the best hit answers the question: a logistic model over three {@link Signals} (coverage,
- * margin, relative score), fitted on the development question set; and the two cut-offs that turn it into a
- * decision. The answer cut-off is set well above where wrong direct answers start, not at the edge.
+ * The probability that the best hit answers the question: a logistic model over the {@link Signals} (ranking
+ * score, lead over the runner-up, coverage of the question, coverage in the heading, share of the title the
+ * question covers, character-gram similarity), fitted on the development question set with cross-validation; and
+ * the two cut-offs that turn it into a decision.
  */
-public record ConfidenceModel(double intercept, double coverage, double margin, double relativeScore,
-                              double answerAt, double suggestAt) {
+public record ConfidenceModel(double intercept, double[] weights, double answerAt, double suggestAt) {
 
     public ConfidenceModel {
         if (!(0 <= suggestAt && suggestAt <= answerAt && answerAt <= 1)) {
             throw new IllegalArgumentException("need 0 ≤ suggestAt ≤ answerAt ≤ 1");
         }
+        if (weights.length != Signals.NONE.values().length) {
+            throw new IllegalArgumentException("need one weight per signal");
+        }
+        weights = weights.clone();
     }
 
     /** Fitted by logistic regression on the 519 development rows (label: the top hit is the expected article). */
     public static ConfidenceModel standard() {
-        return new ConfidenceModel(-2.13, 2.91, 2.49, 1.73, 0.90, 0.50);
+        return new ConfidenceModel(-4.356, new double[] {0.479, 0.482, 0.015, -0.225, 0.105, 0.237}, 0.88, 0.40);
     }
 
     public double confidence(Signals signals) {
-        double z = intercept + coverage * signals.coverage() + margin * signals.margin()
-                + relativeScore * signals.relativeScore();
+        double z = intercept;
+        double[] values = signals.values();
+        for (int i = 0; i < values.length; i++) {
+            z += weights[i] * values[i];
+        }
         return 1 / (1 + Math.exp(-z));
     }
 

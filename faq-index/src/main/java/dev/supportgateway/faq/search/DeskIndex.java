@@ -18,7 +18,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -27,9 +26,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -40,14 +36,9 @@ import org.apache.lucene.store.Directory;
  */
 public final class DeskIndex {
 
-    private static final FieldType ALL_TYPE = new FieldType();
     private static final FieldType SURFACE_TYPE = new FieldType();
 
     static {
-        ALL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        ALL_TYPE.setTokenized(true);
-        ALL_TYPE.setOmitNorms(true);
-        ALL_TYPE.freeze();
         SURFACE_TYPE.setIndexOptions(IndexOptions.DOCS);
         SURFACE_TYPE.setTokenized(true);
         SURFACE_TYPE.setOmitNorms(true);
@@ -60,10 +51,30 @@ public final class DeskIndex {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final int[][] ordinals;
-    private final DirectSpellChecker speller;
+    private final SpellingIndex speller;
     private final AtomicBoolean retired = new AtomicBoolean();
+    private final Map<String, Integer> vocabulary;
+    private final int[] documentFrequencies;
+    private final int[] headFrequencies;
+    private final int[][] postings;
+    private final double averageLength;
+    private final double averageTitleGrams;
+    private final ArticleProfile[] profiles;
+    private final Map<Integer, Integer> gramFrequencies;
+    private final double averageGrams;
+    private final double averageHeadGrams;
 
-    private DeskIndex(DeskId desk, List<Article> articles, DirectoryReader reader, SearchTuning tuning) throws IOException {
+    private DeskIndex(DeskId desk, List<Article> articles, DirectoryReader reader, SearchTuning tuning, ForwardIndex forward) throws IOException {
+        this.vocabulary = forward.vocabulary();
+        this.documentFrequencies = forward.documentFrequencies();
+        this.headFrequencies = forward.headFrequencies();
+        this.postings = forward.postings();
+        this.averageLength = forward.averageLength();
+        this.averageTitleGrams = forward.averageTitleGrams();
+        this.profiles = forward.profiles();
+        this.gramFrequencies = forward.gramFrequencies();
+        this.averageGrams = forward.averageGrams();
+        this.averageHeadGrams = forward.averageHeadGrams();
         this.desk = desk;
         this.articles = List.copyOf(articles);
         Map<String, Article> index = new LinkedHashMap<>();
@@ -73,6 +84,7 @@ public final class DeskIndex {
         this.byId = Map.copyOf(index);
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+        this.searcher.setQueryCache(null); // every question is new; caching would only build bit sets
         this.searcher.setSimilarity(new BM25Similarity(tuning.bm25K1(), tuning.bm25B()));
         // Lucene may reorder documents when it merges segments: keep the article position per document.
         List<LeafReaderContext> leaves = reader.leaves();
@@ -85,11 +97,23 @@ public final class DeskIndex {
             }
             ordinals[leaf.ord] = ords;
         }
-        this.speller = new DirectSpellChecker();
-        this.speller.setMaxEdits(2);
-        this.speller.setMinPrefix(1);
-        this.speller.setMinQueryLength(4);
-        this.speller.setAccuracy(0.6f);
+        this.speller = new SpellingIndex(surfaceWords(reader));
+    }
+
+    /** The article words as written, with how many articles have each. */
+    private static Map<String, Integer> surfaceWords(DirectoryReader reader) throws IOException {
+        Map<String, Integer> words = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms terms = leaf.reader().terms(ArticleField.SURFACE);
+            if (terms == null) {
+                continue;
+            }
+            org.apache.lucene.index.TermsEnum iterator = terms.iterator();
+            for (org.apache.lucene.util.BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                words.merge(term.utf8ToString(), iterator.docFreq(), Integer::sum);
+            }
+        }
+        return words;
     }
 
     /** Indexes the articles into a new in-memory snapshot. */
@@ -97,7 +121,6 @@ public final class DeskIndex {
         Analyzer lemmasAndRoots = new HelpCenterAnalyzer(morphology, tuning.rootLength());
         Map<String, Analyzer> perField = new HashMap<>();
         perField.put(ArticleField.SURFACE, new SurfaceAnalyzer());
-        perField.put(ArticleField.ALL, new HelpCenterAnalyzer(morphology));
         Analyzer analyzer = new PerFieldAnalyzerWrapper(lemmasAndRoots, perField);
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -114,7 +137,8 @@ public final class DeskIndex {
                 }
                 writer.forceMerge(1);
             }
-            return new DeskIndex(desk, articles, DirectoryReader.open(directory), tuning);
+            ForwardIndex forward = ForwardIndex.build(articles, morphology, tuning);
+            return new DeskIndex(desk, articles, DirectoryReader.open(directory), tuning, forward);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index desk " + desk, e);
         }
@@ -123,21 +147,9 @@ public final class DeskIndex {
     private static Document document(Article article, int ordinal) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(ArticleField.ORDINAL, ordinal));
-        doc.add(new TextField(ArticleField.TITLE.fieldName(), article.title(), Field.Store.NO));
-        for (String question : article.questions()) {
-            doc.add(new TextField(ArticleField.QUESTIONS.fieldName(), question, Field.Store.NO));
-        }
-        for (String tag : article.tags()) {
-            doc.add(new TextField(ArticleField.TAGS.fieldName(), tag, Field.Store.NO));
-        }
-        if (!article.section().isBlank()) {
-            doc.add(new TextField(ArticleField.TAGS.fieldName(), article.section(), Field.Store.NO));
-        }
-        doc.add(new TextField(ArticleField.BODY.fieldName(), article.body(), Field.Store.NO));
-        String all = String.join("\n", article.title(), String.join("\n", article.questions()),
-                String.join("\n", article.tags()), article.section(), article.body());
-        doc.add(new Field(ArticleField.ALL, all, ALL_TYPE));
-        doc.add(new Field(ArticleField.SURFACE, all, SURFACE_TYPE));
+        String heading = String.join("\n", article.title(), String.join("\n", article.questions()),
+                String.join("\n", article.tags()), article.section());
+        doc.add(new Field(ArticleField.SURFACE, heading + "\n" + article.body(), SURFACE_TYPE));
         return doc;
     }
 
@@ -174,11 +186,61 @@ public final class DeskIndex {
 
     /** In how many articles the lemma occurs (any field). */
     public int documentFrequency(String lemma) {
-        try {
-            return reader.docFreq(new Term(ArticleField.ALL, lemma));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Integer id = vocabulary.get(lemma);
+        return id == null ? 0 : documentFrequencies[id];
+    }
+
+    /** The vocabulary id of a lemma or root term; -1 when no article has it. */
+    int termId(String term) {
+        Integer id = vocabulary.get(term);
+        return id == null ? -1 : id;
+    }
+
+    int documentFrequency(int termId) {
+        return termId < 0 ? 0 : documentFrequencies[termId];
+    }
+
+    ArticleProfile profile(int ordinal) {
+        return profiles[ordinal];
+    }
+
+    /** The article's position in the desk's list, for a Lucene document. */
+    int ordinalOf(int globalDoc) {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = org.apache.lucene.index.ReaderUtil.subIndex(globalDoc, leaves);
+        return ordinals[leaf][globalDoc - leaves.get(leaf).docBase];
+    }
+
+    /** In how many articles a character gram occurs. */
+    int gramFrequency(int gram) {
+        return gramFrequencies.getOrDefault(gram, 0);
+    }
+
+    double averageGrams() {
+        return averageGrams;
+    }
+
+    /** The articles that have the term, in desk order, with its frequency ({@link ForwardIndex#posting}). */
+    int[] postings(int termId) {
+        return postings[termId];
+    }
+
+    /** The average article length in words, the heading counted twice. */
+    double averageLength() {
+        return averageLength;
+    }
+
+    /** In how many articles' title, questions, tags or section the term occurs. */
+    int headFrequency(int termId) {
+        return termId < 0 ? 0 : headFrequencies[termId];
+    }
+
+    double averageTitleGrams() {
+        return averageTitleGrams;
+    }
+
+    double averageHeadGrams() {
+        return averageHeadGrams;
     }
 
     /** Whether some article contains this lemma. */
@@ -197,17 +259,7 @@ public final class DeskIndex {
 
     /** Words of the articles within a couple of edits of a word the index does not have, closest first. */
     public List<String> spellingSuggestions(String word, int count) {
-        try {
-            SuggestWord[] suggestions = speller.suggestSimilar(new Term(ArticleField.SURFACE, word), count, reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            List<String> words = new ArrayList<>(suggestions.length);
-            for (SuggestWord suggestion : suggestions) {
-                words.add(suggestion.string);
-            }
-            return words;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return speller.suggestions(word, count);
     }
 
     /** Takes a reference for one search; false when the snapshot has been closed meanwhile. */

@@ -17,6 +17,13 @@ import java.util.Locale;
  */
 public final class QuestionReader {
 
+    /** Question words (как, где, можно...) say what kind of answer is wanted, not what it is about. */
+    private static final double QUESTION_WORD_WEIGHT = 0.3;
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern TRAILING_MARKS = java.util.regex.Pattern.compile("[?!:]+$");
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[,.]+$");
+
     private final RussianMorphology morphology;
     private final Glossary glossary;
     private final SearchTuning tuning;
@@ -46,16 +53,16 @@ public final class QuestionReader {
 
     /** Converts whitespace-separated chunks typed on the Latin layout when the result is a word of this desk. */
     private String switchLayout(String text, DeskIndex index, List<String> signals) {
-        String[] chunks = text.split("\\s+");
+        String[] chunks = WHITESPACE.split(text);
         StringBuilder out = new StringBuilder(text.length());
         for (String chunk : chunks) {
             String replacement = chunk;
-            String trimmed = chunk.replaceAll("[?!:]+$", "");
+            String trimmed = TRAILING_MARKS.matcher(chunk).replaceAll("");
             if (KeyboardLayout.looksMistyped(trimmed) && !knownLatin(trimmed, index)) {
                 String cyrillic = KeyboardLayout.toCyrillic(trimmed);
                 if (!knownCyrillic(cyrillic, index)) {
                     // A trailing «,» or «.» is more likely punctuation than the keys б / ю.
-                    String shorter = trimmed.replaceAll("[,.]+$", "");
+                    String shorter = TRAILING_PUNCTUATION.matcher(trimmed).replaceAll("");
                     cyrillic = shorter.isEmpty() || shorter.equals(trimmed) ? null : KeyboardLayout.toCyrillic(shorter);
                     if (cyrillic != null && !knownCyrillic(cyrillic, index)) {
                         cyrillic = null;
@@ -109,7 +116,8 @@ public final class QuestionReader {
         List<String> known = morphology.dictionaryLemmas(folded);
         if (!known.isEmpty()) {
             List<String> lemmas = FunctionWords.content(known);
-            return lemmas.isEmpty() ? null : new Concept(folded, lemmas, weight, null, List.of());
+            double factor = FunctionWords.isQuestionWord(lemmas) ? QUESTION_WORD_WEIGHT : 1;
+            return lemmas.isEmpty() ? null : new Concept(folded, lemmas, weight * factor, null, List.of());
         }
         String stem = morphology.stem(folded);
         if (index.knowsLemma(stem) || index.knowsWord(folded) || glossary.names(folded) || !isWord(folded)) {
@@ -123,7 +131,51 @@ public final class QuestionReader {
                 return new Concept(folded, lemmas, weight * tuning.correctionWeight(), correction, List.of());
             }
         }
+        String dictionaryWord = correctByDictionary(folded, index);
+        if (dictionaryWord != null) {
+            List<String> lemmas = FunctionWords.content(morphology.dictionaryLemmas(dictionaryWord));
+            if (!lemmas.isEmpty()) {
+                signals.add("typo " + folded + "→" + dictionaryWord);
+                return new Concept(folded, lemmas, weight * tuning.correctionWeight(), dictionaryWord, List.of());
+            }
+        }
         return new Concept(folded, List.of(stem), weight, null, List.of());
+    }
+
+    /** The letters misspellings most often put in or take the place of: vowels, signs and й. */
+    private static final String ALPHABET = "аеиоуыэюяьъй";
+
+    /**
+     * A dictionary word one edit away (a letter missing, an extra letter, a wrong vowel or sign, two neighbours swapped) whose lemma
+     * the desk's articles or the glossary have: for a misspelling of a word the articles only have in other forms.
+     */
+    private String correctByDictionary(String word, DeskIndex index) {
+        if (word.length() < 4 || word.length() > 20) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> edits = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < word.length(); i++) {
+            edits.add(word.substring(0, i) + word.substring(i + 1));
+            if (i + 1 < word.length()) {
+                edits.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+            }
+            for (int a = 0; a < ALPHABET.length(); a++) {
+                edits.add(word.substring(0, i) + ALPHABET.charAt(a) + word.substring(i + 1));
+            }
+        }
+        for (int i = 0; i <= word.length(); i++) {
+            for (int a = 0; a < ALPHABET.length(); a++) {
+                edits.add(word.substring(0, i) + ALPHABET.charAt(a) + word.substring(i));
+            }
+        }
+        for (String edit : edits) {
+            for (String lemma : morphology.dictionaryLemmasUncached(edit)) {
+                if (!FunctionWords.contains(lemma) && (index.knowsLemma(lemma) || glossary.knowsLemma(lemma))) {
+                    return edit;
+                }
+            }
+        }
+        return null;
     }
 
     /** The closest word of the articles, if it is close enough for the word's length. */
@@ -153,7 +205,20 @@ public final class QuestionReader {
     /** Adds the glossary's other names to the concepts where one of its names occurs in the question. */
     private List<Concept> expand(List<Concept> concepts, List<String> signals) {
         List<Concept> out = new ArrayList<>(concepts);
+        // only the entries one of whose names starts with a word of the question, in glossary order
+        java.util.Set<Glossary.Entry> relevant = new java.util.HashSet<>();
+        for (Concept concept : concepts) {
+            for (String lemma : concept.lemmas()) {
+                relevant.addAll(glossary.entriesStartingWith(lemma));
+            }
+        }
+        if (relevant.isEmpty()) {
+            return out;
+        }
         for (Glossary.Entry entry : glossary.entries()) {
+            if (!relevant.contains(entry)) {
+                continue;
+            }
             for (Glossary.Variant variant : entry.variants()) {
                 int size = variant.words().size();
                 for (int start = 0; start + size <= concepts.size(); start++) {

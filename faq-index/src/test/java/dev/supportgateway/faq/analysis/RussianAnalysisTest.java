@@ -32,6 +32,12 @@ class RussianAnalysisTest {
     }
 
     @Test
+    void domainAbbreviationsAreTheirOwnLemma() throws IOException {
+        assertThat(terms("ИНН организации")).contains("инн").doesNotContain("инна");
+        assertThat(morphology.lemmas("ос")).containsExactly("ос");
+    }
+
+    @Test
     void homonymsComeOutOnceEach() throws IOException {
         List<String> terms = terms("пришли");
         assertThat(terms).contains("прийти", "прислать").doesNotHaveDuplicates();
