@@ -122,7 +122,8 @@
     var c = t.conversation;
     $('chat-title').textContent = c.deskName + ' — ' + c.customer;
     $('chat-meta').textContent = 'Состояние: ' + c.stateLabel + (c.operatorName ? ' · ведёт ' + c.operatorName : '')
-      + (c.ticketNumber ? ' · обращение № ' + c.ticketNumber : '');
+      + (c.ticketNumber ? ' · обращение № ' + c.ticketNumber : '')
+      + (c.awaitingCustomerSince ? ' · ждём ответа клиента' : '');
     var box = $('transcript');
     box.textContent = '';
     t.messages.forEach(function (m) {
@@ -143,6 +144,8 @@
     $('close').disabled = c.state === 'closed' || (held && !mine);
     $('reply').disabled = !(mine && held);
     document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
+    $('await-customer').disabled = !(mine && c.state === 'with-operator');
+    $('resume').hidden = !(me && me.supervisor && c.state === 'suspended');
   }
 
   function command(path, body) {
@@ -157,6 +160,13 @@
   $('take-over').addEventListener('click', function () { command('/take-over'); });
   $('return-to-bot').addEventListener('click', function () { command('/return-to-bot'); });
   $('close').addEventListener('click', function () { command('/close'); });
+  $('resume').addEventListener('click', function () { command('/resume'); });
+  $('await-customer').addEventListener('click', function () {
+    var text = $('reply').value.trim();
+    if (!text) { $('error').textContent = 'Напишите, что нужно уточнить у клиента'; return; }
+    $('reply').value = '';
+    command('/await-customer', { text: text });
+  });
   $('reply-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var text = $('reply').value.trim();

@@ -118,6 +118,27 @@ class ConsoleApi {
         return ResponseEntity.ok(views.transcript(engine.reply(c.id(), operator(principal), body.text().strip()).conversation()));
     }
 
+    /** Sends the text as a question and puts the request on hold until the customer answers («ждём ответа клиента»). */
+    @PostMapping("/conversations/{id}/await-customer")
+    ResponseEntity<?> awaitCustomer(@PathVariable String id, @RequestBody ReplyRequest body, Principal principal) {
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            return ResponseEntity.badRequest().body(new Problem("Напишите, что нужно уточнить у клиента"));
+        }
+        Conversation c = mine(id, principal);
+        return ResponseEntity.ok(views.transcript(
+                engine.awaitCustomer(c.id(), operator(principal), body.text().strip()).conversation()));
+    }
+
+    /** A supervisor lets the bot serve a customer again after service was stopped for profanity. */
+    @PostMapping("/conversations/{id}/resume")
+    ResponseEntity<?> resume(@PathVariable String id, Principal principal) {
+        if (!operators.require(principal.getName()).supervisor()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem("Возобновить обслуживание может только супервизор"));
+        }
+        Conversation c = mine(id, principal);
+        return ResponseEntity.ok(views.transcript(engine.resume(c.id(), operator(principal)).conversation()));
+    }
+
     @PostMapping("/conversations/{id}/return-to-bot")
     ConsoleViews.Transcript returnToBot(@PathVariable String id, Principal principal) {
         Conversation c = mine(id, principal);

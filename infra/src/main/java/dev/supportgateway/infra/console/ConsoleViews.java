@@ -16,7 +16,7 @@ final class ConsoleViews {
 
     record Row(String id, String desk, String deskName, String customer, String state, String stateLabel,
                String operatorId, String operatorName, String ticketNumber, Instant waitingSince, Instant lastMessageAt,
-               boolean flagged) {
+               boolean flagged, Instant awaitingCustomerSince) {
     }
 
     record Line(String id, String author, String authorName, String text, List<Action> actions, String link, Instant at) {
@@ -38,7 +38,7 @@ final class ConsoleViews {
         return new Row(s.id().value(), s.desk().value(), deskName, who, s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 label(s.state()), s.operator() == null ? null : s.operator().id(),
                 s.operator() == null ? null : s.operator().displayName(), s.ticketNumber(), s.waitingSince(),
-                s.lastMessageAt(), s.flagged());
+                s.lastMessageAt(), s.flagged(), s.awaitingCustomerSince());
     }
 
     Transcript transcript(Conversation c) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.conversation.Operator;
@@ -163,5 +164,44 @@ class ConsoleSecurityTest {
 
         assertThat(rows.size()).isEqualTo(3);
         assertThat(rows.toString()).as("a conversation being escalated is not cut off by bot chats").contains(queued.value());
+    }
+
+    @Test
+    void anOperatorPutsARequestOnHoldUntilTheCustomerAnswers() throws Exception {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "hold-" + UUID.randomUUID());
+        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "h-1", "Здравствуйте", Instant.now()))
+                .conversation().id();
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> asked = aigerim.post("/api/v1/console/conversations/" + id + "/await-customer",
+                "{\"text\":\"Пришлите, пожалуйста, скриншот ошибки\"}");
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        var transcript = JSON.readTree(asked.body());
+        assertThat(transcript.path("conversation").path("awaitingCustomerSince").isNull()).isFalse();
+        assertThat(transcript.path("messages").toString()).contains("Пришлите, пожалуйста, скриншот ошибки", "8 рабочих");
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/await-customer", "{\"text\":\" \"}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void onlyASupervisorResumesServiceStoppedForProfanity() throws Exception {
+        CustomerAddress rude = CustomerAddress.of(ChannelKind.WIDGET, "rude-" + UUID.randomUUID());
+        DeskId edoc = DeskId.of("edoc");
+        engine.receive(Inbound.text(edoc, rude, "r-1", "вы там все дебилы", Instant.now()));
+        ConversationId id = engine.receive(Inbound.text(edoc, rude, "r-2", "идиоты", Instant.now())).conversation().id();
+        assertThat(engine.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.SUSPENDED);
+
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/resume", null).statusCode()).isEqualTo(403);
+
+        Browser supervisor = new Browser();
+        assertThat(supervisor.login("operator", "operator").statusCode()).isEqualTo(200);
+        HttpResponse<String> resumed = supervisor.post("/api/v1/console/conversations/" + id + "/resume", null);
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(resumed.body()).path("conversation").path("state").asString()).isEqualTo("bot");
     }
 }
