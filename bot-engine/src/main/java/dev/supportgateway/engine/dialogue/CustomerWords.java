@@ -3,8 +3,10 @@ package dev.supportgateway.engine.dialogue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -171,17 +173,33 @@ final class CustomerWords {
      * word of the text, so «прокси-сервер» finds «прокси» and «стороннее программное обеспечение» finds «стороннего ПО»'s stems.
      */
     static boolean mentions(String text, String keyword) {
-        String words = " " + normalize(text);
-        for (String part : normalize(keyword).split(" ")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (!words.contains(" " + stem(part))) {
+        return mentions(Said.of(text), keyword);
+    }
+
+    /** {@link #mentions(String, String)} for a text normalized once and checked against many keywords. */
+    static boolean mentions(Said said, String keyword) {
+        List<String> stems = KEYWORD_STEMS.computeIfAbsent(keyword, k -> Arrays.stream(normalize(k).split(" "))
+                .filter(part -> !part.isEmpty()).map(CustomerWords::stem).toList());
+        if (stems.isEmpty()) {
+            return false;
+        }
+        for (String stem : stems) {
+            if (!said.spacedWords().contains(" " + stem)) {
                 return false;
             }
         }
-        return !normalize(keyword).isEmpty();
+        return true;
     }
+
+    /** A customer's text normalized once, with a leading space so that a word start is {@code " " + stem}. */
+    record Said(String spacedWords) {
+        static Said of(String text) {
+            return new Said(" " + normalize(text));
+        }
+    }
+
+    // Keywords come from desk files, so the map holds a bounded set; it spares re-stemming them for every message.
+    private static final Map<String, List<String>> KEYWORD_STEMS = new ConcurrentHashMap<>();
 
     /**
      * Whether the text uses {@code word} in some inflected form: a word of the text begins with its stem

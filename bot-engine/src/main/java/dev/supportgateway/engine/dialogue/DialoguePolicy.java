@@ -209,8 +209,9 @@ final class DialoguePolicy {
             onCallback(ex, desk);
             return;
         }
+        CustomerWords.Said said = CustomerWords.Said.of(text);
         for (Scope.OutOfScopeTopic topic : desk.scope().outOfScope()) {
-            Optional<String> keyword = topic.keywords().stream().filter(k -> CustomerWords.mentions(text, k)).findFirst();
+            Optional<String> keyword = topic.keywords().stream().filter(k -> CustomerWords.mentions(said, k)).findFirst();
             if (keyword.isPresent()) {
                 ex.decide(DecisionRule.OUT_OF_SCOPE, "out of scope: " + topic.id() + " (keyword «" + keyword.get() + "»)");
                 String reply = topic.reply() != null && !topic.reply().isBlank() ? topic.reply()
@@ -519,10 +520,11 @@ final class DialoguePolicy {
             return Optional.empty();
         }
         String words = CustomerWords.normalize(text);
+        CustomerWords.Said said = CustomerWords.Said.of(text);
         return desk.categories().stream()
                 .filter(c -> CustomerWords.normalize(c.name()).equals(words) || c.id().equalsIgnoreCase(text.strip())
-                        || CustomerWords.mentions(text, c.name())
-                        || c.keywords().stream().anyMatch(k -> CustomerWords.mentions(text, k)))
+                        || CustomerWords.mentions(said, c.name())
+                        || c.keywords().stream().anyMatch(k -> CustomerWords.mentions(said, k)))
                 .findFirst();
     }
 
