@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /** The gateway's own settings ({@code gateway.*}), validated at start-up. */
@@ -17,7 +18,8 @@ public record GatewayProperties(
         @NotNull Path desks,
         @NotNull Path data,
         @Valid @NotNull @DefaultValue HelpCenter helpCenter,
-        @NotNull @DefaultValue("5m") Duration silenceRounds) {
+        @NotNull @DefaultValue("5m") Duration silenceRounds,
+        @NotNull @DefaultValue("64KB") DataSize maxRequestBody) {
 
     /** How help centers are kept current and how long a question may be. */
     public record HelpCenter(

@@ -97,6 +97,14 @@ class DeskApiTest {
     }
 
     @Test
+    void aHugeRequestBodyIsRefusedBeforeItIsRead() throws Exception {
+        HttpResponse<String> huge = ask("help", "{\"question\": \"" + "а".repeat(200_000) + "\"}");
+
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("65536 bytes");
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         HttpResponse<String> response = get("/actuator/health");
         assertThat(response.statusCode()).isEqualTo(200);
