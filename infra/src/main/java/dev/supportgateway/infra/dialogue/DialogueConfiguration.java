@@ -15,6 +15,7 @@ import dev.supportgateway.engine.escalation.Subscriptions;
 import dev.supportgateway.engine.escalation.Tickets;
 import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.config.GatewayProperties;
+import dev.supportgateway.routing.ticket.TicketRegister;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import java.time.Clock;
 import java.util.Map;
@@ -66,14 +67,28 @@ public class DialogueConfiguration {
                                           IdentityCheck identityCheck, BusinessHours businessHours,
                                           Subscriptions subscriptions, Map<String, Deliveries> channelAdapters,
                                           OperatorConsole console, ConversationLocks locks, Clock clock) {
+        // the console and the ticket register both hear what happens; neither is a bean of this type itself,
+        // so the console stays the one OperatorConsole bean that others may inject
+        OperatorConsole everyone = tickets instanceof TicketRegister register
+                ? fanOut(console, new TicketFollower(register, clock)) : console;
         // the router is not a bean itself: it would then be one of the Deliveries beans it routes to
         DialoguePorts ports = new DialoguePorts(desks, conversations, helpCenter, tickets, identityCheck, businessHours,
-                subscriptions, ChannelDeliveries.fromBeans(channelAdapters), console, locks, clock);
+                subscriptions, ChannelDeliveries.fromBeans(channelAdapters), everyone, locks, clock);
         return new ConversationEngine(ports, BotPhrases.russian());
     }
 
     @Bean
     SilenceRounds silenceRounds(ConversationEngine engine, DeskCatalog catalog, Clock clock, GatewayProperties properties) {
         return new SilenceRounds(engine, catalog, clock, properties.silenceRounds());
+    }
+
+    private static OperatorConsole fanOut(OperatorConsole first, OperatorConsole second) {
+        return event -> {
+            try {
+                first.publish(event);
+            } finally {
+                second.publish(event);
+            }
+        };
     }
 }

@@ -1,0 +1,86 @@
+package dev.supportgateway.infra.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.Inbound;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.infra.GatewayApplication;
+import dev.supportgateway.routing.ticket.TicketNumber;
+import dev.supportgateway.routing.ticket.TicketRegister;
+import dev.supportgateway.routing.ticket.TicketState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A ticket follows its conversation through the running gateway: taken over, handed back, closed. */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TicketFollowerTest {
+
+    static final DeskId INITIATIVA = DeskId.of("initiativa");
+    static final Operator ANNA = new Operator("operator", "Анна");
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("gateway.desks", () -> Path.of("../desks").toAbsolutePath().normalize().toString());
+        registry.add("gateway.data", () -> data.toString());
+        registry.add("gateway.help-center.watch-articles", () -> "false");
+    }
+
+    @Autowired
+    ConversationEngine engine;
+    @Autowired
+    TicketRegister register;
+
+    @Test
+    void theTicketIsInProgressWhileAnOperatorHoldsTheChatAndClosedWithIt() {
+        Conversation waiting = escalatedUntilQueued(CustomerAddress.of(ChannelKind.WIDGET, "t-" + UUID.randomUUID()));
+        TicketNumber number = TicketNumber.parse(waiting.ticket().number());
+        assertThat(register.find(number).orElseThrow().state()).isEqualTo(TicketState.QUEUED);
+
+        engine.takeOver(waiting.id(), ANNA);
+        assertThat(register.find(number).orElseThrow().state()).isEqualTo(TicketState.IN_PROGRESS);
+        assertThat(register.queue(INITIATIVA)).extracting(t -> t.number()).doesNotContain(number);
+
+        engine.returnToBot(waiting.id(), ANNA);
+        assertThat(register.find(number).orElseThrow().state()).as("handed back: the queue has it again").isEqualTo(TicketState.QUEUED);
+
+        engine.takeOver(waiting.id(), ANNA);
+        engine.close(waiting.id(), ANNA);
+        assertThat(register.find(number).orElseThrow().state()).isEqualTo(TicketState.CLOSED);
+    }
+
+    /** Asks for a person and answers whatever the desk asks (choosing the first offered option) until queued. */
+    private Conversation escalatedUntilQueued(CustomerAddress customer) {
+        Conversation c = engine.receive(Inbound.text(INITIATIVA, customer, "m-0", "позовите оператора", Instant.now())).conversation();
+        for (int i = 1; i < 10 && c.state() != ConversationState.WAITING_FOR_OPERATOR; i++) {
+            Message last = c.transcript().getLast();
+            List<Action> options = last.actions().stream()
+                    .filter(a -> !a.id().equals(Action.CALL_OPERATOR)).toList();
+            Inbound answer = options.isEmpty()
+                    ? Inbound.text(INITIATIVA, customer, "m-" + i, "После обновления программа 1С не запускается, ошибка при старте", Instant.now())
+                    : Inbound.action(INITIATIVA, customer, "m-" + i, options.getFirst().id(), Instant.now());
+            c = engine.receive(answer).conversation();
+        }
+        assertThat(c.state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(c.ticket()).isNotNull();
+        return c;
+    }
+}
