@@ -1,7 +1,6 @@
 package dev.supportgateway.engine.conversation;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /** The identifier of a conversation, unique across desks and nodes. */
 public record ConversationId(String value) {
@@ -17,9 +16,9 @@ public record ConversationId(String value) {
         return new ConversationId(value);
     }
 
-    /** A fresh id; random so that nodes need no coordination to open conversations. */
+    /** A fresh id: time-ordered with random bits, so that nodes need no coordination to open conversations. */
     public static ConversationId random() {
-        return new ConversationId(UUID.randomUUID().toString());
+        return new ConversationId(TimeOrderedIds.next());
     }
 
     @Override

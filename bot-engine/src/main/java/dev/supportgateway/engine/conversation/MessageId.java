@@ -1,7 +1,6 @@
 package dev.supportgateway.engine.conversation;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /** The identifier of one message of a transcript, unique across conversations. */
 public record MessageId(String value) {
@@ -18,7 +17,7 @@ public record MessageId(String value) {
     }
 
     public static MessageId random() {
-        return new MessageId(UUID.randomUUID().toString());
+        return new MessageId(TimeOrderedIds.next());
     }
 
     @Override
