@@ -25,7 +25,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -49,7 +48,6 @@ public final class DeskIndex {
     private final List<Article> articles;
     private final Map<String, Article> byId;
     private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final int[][] ordinals;
     private final SpellingIndex speller;
     private final AtomicBoolean retired = new AtomicBoolean();
@@ -83,9 +81,6 @@ public final class DeskIndex {
         }
         this.byId = Map.copyOf(index);
         this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setQueryCache(null); // every question is new; caching would only build bit sets
-        this.searcher.setSimilarity(new BM25Similarity(tuning.bm25K1(), tuning.bm25B()));
         // Lucene may reorder documents when it merges segments: keep the article position per document.
         List<LeafReaderContext> leaves = reader.leaves();
         this.ordinals = new int[leaves.size()][];
@@ -163,10 +158,6 @@ public final class DeskIndex {
 
     public Article article(String id) {
         return byId.get(id);
-    }
-
-    IndexSearcher searcher() {
-        return searcher;
     }
 
     DirectoryReader reader() {
