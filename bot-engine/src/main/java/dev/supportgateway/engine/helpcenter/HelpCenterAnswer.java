@@ -2,7 +2,6 @@ package dev.supportgateway.engine.helpcenter;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the help center says to one question: answer directly with an article, suggest candidates, or
@@ -38,9 +37,5 @@ public record HelpCenterAnswer(String question, Decision decision, String answer
 
     public static HelpCenterAnswer none(String question, String why) {
         return new HelpCenterAnswer(question, Decision.NO_ANSWER, null, 0, List.of(), why);
-    }
-
-    public Optional<String> answerId() {
-        return Optional.ofNullable(answer);
     }
 }

@@ -3,7 +3,6 @@ package dev.supportgateway.infra.helpcenter;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.faq.LuceneHelpCenter;
 import dev.supportgateway.faq.article.ArticleSet;
-import dev.supportgateway.faq.article.Problem;
 import dev.supportgateway.infra.config.GatewayProperties;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import java.io.IOException;
@@ -48,14 +47,9 @@ public class HelpCenterLibrary implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Rebuilds the desk's index from its folder now and returns what was loaded. */
+    /** Rebuilds the desk's index from its folder now and returns what was loaded (faq-index logs what it skipped). */
     public ArticleSet reindex(DeskId desk) {
-        ArticleSet set = helpCenter.load(desk, catalog.articleFolder(desk));
-        for (Problem problem : set.problems()) {
-            LOG.warn("desk {}: article skipped: {}: {}: {}", desk, problem.file(), problem.field(), problem.message());
-        }
-        LOG.info("desk {}: help center has {} articles ({} skipped)", desk, set.articles().size(), set.problems().size());
-        return set;
+        return helpCenter.load(desk, catalog.articleFolder(desk));
     }
 
     @Override
