@@ -61,6 +61,9 @@ final class JdbcConversations implements Conversations {
     private static final String UPDATE = "update conversation set "
             + CHANGING.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
             + " where id = :id and version = :read_version";
+    /** A journaled save over whatever version the database kept: the journal's order is the commit order. */
+    private static final String UPDATE_REPLAYED = "update conversation set "
+            + CHANGING.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", ")) + " where id = :id";
     private static final String INSERT_MESSAGE = "insert into conversation_message (id, conversation_id, seq_no, desk,"
             + " channel, address, author_kind, author_id, author_name, body, actions, link, attachments, external_id,"
             + " action_id, in_reply_to, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -77,6 +80,8 @@ final class JdbcConversations implements Conversations {
     final ReentrantLock writer = new ReentrantLock();
     private volatile long batches;
     private final ConversationCache cache;
+    /** Null when every commit is durable by itself (PostgreSQL); otherwise saves are acknowledged by the journal. */
+    private final SaveJournal journal;
 
     /** The most saves one transaction applies. */
     static final int MAX_BATCH = 200;
@@ -84,15 +89,19 @@ final class JdbcConversations implements Conversations {
     static final int DEFAULT_CACHED = 20_000;
 
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        this(jdbc, transactionManager, DEFAULT_CACHED);
+        this(jdbc, transactionManager, DEFAULT_CACHED, null);
     }
 
-    /** @param cached how many recently used conversations to keep in memory; 0: none, every read goes to SQL */
-    JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached) {
+    /**
+     * @param cached how many recently used conversations to keep in memory; 0: none, every read goes to SQL
+     * @param journal where saves are written ahead when the database commits lazily; null when its commits are durable
+     */
+    JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached, SaveJournal journal) {
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.cache = new ConversationCache(cached);
+        this.journal = journal;
     }
 
     @Override
@@ -141,7 +150,8 @@ final class JdbcConversations implements Conversations {
      * Group commit: the caller's save joins a queue, and whichever caller holds the writer lock applies every
      * queued save in one transaction, each under its own savepoint (a conflict undoes only that save), and
      * commits once. A caller returns only after the commit that holds its save, so an acknowledged message is
-     * as durable as with a commit per save; under load one disk write serves many saves.
+     * as durable as with a commit per save; under load one disk write serves many saves. With a journal the
+     * commit is lazy, and the batch's saves are durable once their journal records are forced to disk.
      */
     @Override
     public Conversation save(Conversation conversation) {
@@ -183,7 +193,9 @@ final class JdbcConversations implements Conversations {
                 for (PendingSave save : batch) {
                     Object savepoint = savepoints ? status.createSavepoint() : null;
                     try {
-                        save.saved = write(save.conversation);
+                        save.rows = rows(save.conversation);
+                        apply(save.rows, save.conversation.version());
+                        save.saved = save.conversation.withVersion(save.rows.version());
                         if (savepoint != null) {
                             status.releaseSavepoint(savepoint);
                         }
@@ -198,6 +210,7 @@ final class JdbcConversations implements Conversations {
                     }
                 }
             });
+            journal(batch);
             for (PendingSave save : batch) {
                 if (save.failure == null) {
                     cache.stored(save.saved);
@@ -230,6 +243,11 @@ final class JdbcConversations implements Conversations {
         }
     }
 
+    /** The journal saves are acknowledged by, or null when commits are durable by themselves. */
+    SaveJournal journal() {
+        return journal;
+    }
+
     /** How many saves wait for the writer. */
     int queued() {
         return queue.size();
@@ -240,19 +258,122 @@ final class JdbcConversations implements Conversations {
         return batches;
     }
 
-    /** Writes one save within the batch's transaction. */
-    private Conversation write(Conversation conversation) {
-        if (conversation.version() == 0) {
-            sql.sql(INSERT).params(columns(conversation)).update();
-        } else {
-            Map<String, Object> columns = columns(conversation);
-            columns.put("read_version", conversation.version());
-            if (sql.sql(UPDATE).params(columns).update() == 0) {
-                throw new Conflict(storedVersion(conversation.id()));
+    /**
+     * Writes the committed saves of a batch to the journal, if there is one. Should that fail, they are
+     * committed but not durable: their callers are told the save failed (a resent message is recognised by its
+     * external id), and the cache forgets them.
+     */
+    private void journal(List<PendingSave> batch) {
+        if (journal == null) {
+            return;
+        }
+        List<SaveRows> committed = new ArrayList<>(batch.size());
+        for (PendingSave save : batch) {
+            if (save.failure == null) {
+                committed.add(save.rows);
             }
         }
-        appendNew(conversation);
-        return conversation.withVersion(conversation.version() + 1);
+        if (committed.isEmpty()) {
+            return;
+        }
+        try {
+            journal.append(committed);
+        } catch (RuntimeException e) {
+            LOG.error("{} committed saves could not be written to the journal; their callers are told they failed",
+                    committed.size(), e);
+            for (PendingSave save : batch) {
+                if (save.failure == null) {
+                    save.saved = null;
+                    save.failure = new IllegalStateException("saving conversation " + save.conversation.id()
+                            + " failed: the journal could not be written", e);
+                }
+            }
+        }
+    }
+
+    /** Writes one save within the batch's transaction, failing with a {@link Conflict} when the version is not the one read. */
+    private void apply(SaveRows rows, long readVersion) {
+        if (rows.created()) {
+            sql.sql(INSERT).params(rows.columns()).update();
+        } else {
+            Map<String, Object> columns = new HashMap<>(rows.columns());
+            columns.put("read_version", readVersion);
+            if (sql.sql(UPDATE).params(columns).update() == 0) {
+                throw new Conflict(storedVersion(ConversationId.of(rows.conversationId())));
+            }
+        }
+        batch(INSERT_MESSAGE, rows.messages());
+        batch(INSERT_DECISION, rows.decisions());
+        batch(INSERT_FEEDBACK, rows.feedback());
+    }
+
+    /**
+     * Applies journaled saves the database lost when the process stopped, in their order, and makes the database
+     * store them: a save whose version is already stored is skipped, so replaying twice changes nothing.
+     *
+     * @return how many saves were applied
+     */
+    int replay(List<SaveRows> saves) {
+        int applied = 0;
+        for (SaveRows save : saves) {
+            Boolean done = transactions.execute(status -> replay(save));
+            if (Boolean.TRUE.equals(done)) {
+                applied++;
+            }
+        }
+        if (applied > 0) {
+            checkpoint();
+        }
+        return applied;
+    }
+
+    private boolean replay(SaveRows save) {
+        Long stored = sql.sql("select version from conversation where id = ?").param(save.conversationId())
+                .query(Long.class).optional().orElse(null);
+        if (stored != null && stored >= save.version()) {
+            return false;
+        }
+        if (stored == null) {
+            if (!save.created()) {
+                // the saves before it are missing too: the journal was not kept with this database
+                LOG.warn("journaled save of conversation {} at version {} skipped: the database does not have the"
+                        + " conversation", save.conversationId(), save.version());
+                return false;
+            }
+            sql.sql(INSERT).params(save.columns()).update();
+        } else {
+            sql.sql(UPDATE_REPLAYED).params(save.columns()).update();
+        }
+        int[] counts = storedCounts(save.conversationId());
+        batch(INSERT_MESSAGE, from(save.messages(), SaveRows.MESSAGE_SEQ, counts[0]));
+        batch(INSERT_DECISION, from(save.decisions(), SaveRows.ENTRY_SEQ, counts[1]));
+        batch(INSERT_FEEDBACK, from(save.feedback(), SaveRows.ENTRY_SEQ, counts[2]));
+        return true;
+    }
+
+    private static List<Object[]> from(List<Object[]> rows, int seqColumn, int stored) {
+        return rows.stream().filter(row -> ((Number) row[seqColumn]).intValue() >= stored).toList();
+    }
+
+    /**
+     * Makes the embedded database write every committed transaction to its file, after which the journal
+     * records of those saves are no longer needed. Only called with a journal, which exists only on H2.
+     */
+    void checkpoint() {
+        EmbeddedDatabase.checkpoint(jdbc);
+    }
+
+    /**
+     * Under the writer lock, closes the journal's file and starts the next one (or none when {@code last});
+     * returns the closed file, whose saves are all committed.
+     */
+    java.nio.file.Path rotateJournal(boolean last) {
+        writer.lock();
+        try {
+            return last ? journal.finish() : journal.rotate();
+        } finally {
+            writer.unlock();
+        }
     }
 
     /** The stored version is not the one read; nothing of the save was written. */
@@ -288,6 +409,7 @@ final class JdbcConversations implements Conversations {
     /** One caller's save waiting in the queue; its fields are set by the writer before {@code done}. */
     private static final class PendingSave {
         final Conversation conversation;
+        SaveRows rows;
         Conversation saved;
         RuntimeException failure;
         /** When not negative, the save conflicted with this stored version. */
@@ -333,19 +455,15 @@ final class JdbcConversations implements Conversations {
                 .list();
     }
 
-    private void appendNew(Conversation c) {
+    /** What saving {@code c} writes, in the batch's transaction: the row and the entries not yet stored. */
+    private SaveRows rows(Conversation c) {
         String id = c.id().value();
         Conversation cached = cache.get(c.id());
         int[] stored = c.version() == 0 ? new int[3]
                 // the cached value at the version read is what is stored: a version is written once
                 : cached != null && cached.version() == c.version()
                         ? new int[] {cached.transcript().size(), cached.decisions().size(), cached.feedback().size()}
-                        : sql.sql("""
-                        select (select count(*) from conversation_message where conversation_id = :id),
-                               (select count(*) from bot_decision where conversation_id = :id),
-                               (select count(*) from answer_feedback where conversation_id = :id)""")
-                .param("id", id)
-                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+                        : storedCounts(id);
         List<Object[]> messages = new ArrayList<>();
         for (int i = newFrom(c, "messages", stored[0], c.transcript().size()); i < c.transcript().size(); i++) {
             Message m = c.transcript().get(i);
@@ -366,9 +484,17 @@ final class JdbcConversations implements Conversations {
             Feedback f = c.feedback().get(i);
             feedback.add(new Object[] {id, i, f.answer().value(), f.article(), f.helped(), toSql(f.at())});
         }
-        batch(INSERT_MESSAGE, messages);
-        batch(INSERT_DECISION, decisions);
-        batch(INSERT_FEEDBACK, feedback);
+        return new SaveRows(id, c.version() + 1, c.version() == 0, columns(c), messages, decisions, feedback);
+    }
+
+    /** How many messages, decisions and feedback entries of the conversation SQL holds. */
+    private int[] storedCounts(String id) {
+        return sql.sql("""
+                        select (select count(*) from conversation_message where conversation_id = :id),
+                               (select count(*) from bot_decision where conversation_id = :id),
+                               (select count(*) from answer_feedback where conversation_id = :id)""")
+                .param("id", id)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
     }
 
     private void batch(String statement, List<Object[]> rows) {

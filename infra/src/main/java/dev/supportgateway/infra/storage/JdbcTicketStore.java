@@ -47,10 +47,21 @@ final class JdbcTicketStore implements TicketStore {
 
     private final JdbcClient sql;
     private final TransactionTemplate transactions;
+    private final Runnable makeDurable;
 
     JdbcTicketStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this(jdbc, transactionManager, () -> { });
+    }
+
+    /**
+     * @param makeDurable run after each commit: with lazy commits (the embedded database) it stores them at once, so
+     *                    that an issued number or a registered ticket survives a killed process; tickets are rare
+     *                    next to messages, whose saves a journal makes durable instead
+     */
+    JdbcTicketStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Runnable makeDurable) {
         this.sql = JdbcClient.create(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
+        this.makeDurable = makeDurable;
     }
 
     @Override
@@ -58,6 +69,7 @@ final class JdbcTicketStore implements TicketStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 long next = transactions.execute(status -> increment(desk, year));
+                makeDurable.run();
                 return TicketNumber.of(desk, year, next);
             } catch (DataIntegrityViolationException | TransientDataAccessException e) {
                 if (attempt >= ATTEMPTS) {
@@ -98,6 +110,7 @@ final class JdbcTicketStore implements TicketStore {
                         .params(columns).update();
             }
         });
+        makeDurable.run();
     }
 
     @Override

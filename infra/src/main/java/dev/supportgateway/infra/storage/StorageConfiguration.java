@@ -1,8 +1,9 @@
 package dev.supportgateway.infra.storage;
 
-import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketRegister;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Durable storage of conversations and tickets in the SQL database of {@code spring.datasource.*}
- * (an embedded H2 file by default, PostgreSQL in production), its schema kept by Flyway.
+ * (an embedded H2 file by default, PostgreSQL in production), its schema kept by Flyway. On the embedded
+ * database, which commits lazily, saves of conversations are acknowledged through a journal under
+ * {@code gateway.data}/journal.
  */
 @Configuration(proxyBeanMethods = false)
 public class StorageConfiguration {
@@ -22,14 +25,28 @@ public class StorageConfiguration {
      * node changed costs one failed save (a concurrent change) before it is read again.
      */
     @Bean
-    Conversations conversations(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                @Value("${gateway.storage.cached-conversations:" + JdbcConversations.DEFAULT_CACHED + "}") int cached) {
-        return new JdbcConversations(jdbc, transactions, cached);
+    JdbcConversations conversations(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                    @Value("${spring.datasource.url:}") String url, @Value("${gateway.data}") Path data,
+                                    @Value("${gateway.storage.cached-conversations:" + JdbcConversations.DEFAULT_CACHED + "}") int cached) {
+        SaveJournal journal = EmbeddedDatabase.isEmbeddedFile(url) ? new SaveJournal(data.resolve("journal")) : null;
+        return new JdbcConversations(jdbc, transactions, cached, journal);
+    }
+
+    /**
+     * With a journal: replays it at start-up and deletes what the database has stored every
+     * {@code gateway.storage.journal-checkpoint} (30 s by default).
+     */
+    @Bean
+    JournalCheckpoints journalCheckpoints(JdbcConversations conversations,
+                                          @Value("${gateway.storage.journal-checkpoint:30s}") Duration every) {
+        return new JournalCheckpoints(conversations, every);
     }
 
     /** The engine's {@link dev.supportgateway.engine.escalation.Tickets}, and the register operators' queues are read from. */
     @Bean
-    TicketRegister tickets(JdbcTemplate jdbc, PlatformTransactionManager transactions, DeskCatalog desks) {
-        return new TicketRegister(new JdbcTicketStore(jdbc, transactions), desks::slaPolicy);
+    TicketRegister tickets(JdbcTemplate jdbc, PlatformTransactionManager transactions, DeskCatalog desks,
+                           @Value("${spring.datasource.url:}") String url) {
+        Runnable makeDurable = EmbeddedDatabase.isEmbeddedFile(url) ? () -> EmbeddedDatabase.checkpoint(jdbc) : () -> { };
+        return new TicketRegister(new JdbcTicketStore(jdbc, transactions, makeDurable), desks::slaPolicy);
     }
 }

@@ -13,6 +13,8 @@ import dev.supportgateway.routing.ticket.TicketRegister;
 import dev.supportgateway.engine.conversation.ConversationId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -74,7 +76,7 @@ class H2StorageTest extends StorageContract {
     }
 
     @Test
-    void anAcknowledgedMessageSurvivesAKilledProcess(@TempDir Path gatewayData) throws Exception {
+    void anAcknowledgedMessageAndAnIssuedTicketNumberSurviveAKilledProcess(@TempDir Path gatewayData) throws Exception {
         ConversationId id = ConversationId.random();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process killed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KilledGateway.class.getName(),
@@ -85,9 +87,57 @@ class H2StorageTest extends StorageContract {
         assertThat(output).contains("stored");
 
         try (HikariDataSource restarted = TestDatabases.h2(gatewayData)) {
-            JdbcConversations conversations = stores(restarted).conversations();
-            assertThat(conversations.find(id)).isPresent();
-            assertThat(conversations.received(EDOC, IVAN, "tg-acknowledged")).isTrue();
+            JdbcTemplate jdbc = new JdbcTemplate(restarted);
+            JdbcTransactionManager transactions = new JdbcTransactionManager(restarted);
+            assertThat(jdbc.queryForObject("select count(*) from conversation where id = ?", Long.class, id.value()))
+                    .as("H2 stores lazily: only the journal has the save")
+                    .isZero();
+            assertThat(new JdbcTicketStore(jdbc, transactions).nextNumber(EDOC, 2026))
+                    .as("the first number was stored by the checkpoint after its transaction")
+                    .hasToString("EDOC-2026-000002");
+
+            JdbcConversations conversations = new JdbcConversations(jdbc, transactions, JdbcConversations.DEFAULT_CACHED,
+                    new SaveJournal(gatewayData.resolve("journal")));
+            JournalCheckpoints checkpoints = new JournalCheckpoints(conversations, Duration.ofMinutes(1));
+            checkpoints.start();
+            try {
+                assertThat(conversations.find(id)).isPresent();
+                assertThat(conversations.received(EDOC, IVAN, "tg-acknowledged")).isTrue();
+            } finally {
+                checkpoints.stop();
+            }
+            assertThat(gatewayData.resolve("journal")).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void replayingTheJournalAppliesTheSavesTheDatabaseLostAndSkipsTheOnesItKept(@TempDir Path first, @TempDir Path second) {
+        Conversation opened = escalating(IVAN, T0);
+        Conversation answered;
+        try (HikariDataSource running = TestDatabases.h2(first)) {
+            TestDatabases.migrate(running);
+            SaveJournal journal = new SaveJournal(first.resolve("journal"));
+            journal.open();
+            JdbcConversations conversations = new JdbcConversations(new JdbcTemplate(running),
+                    new JdbcTransactionManager(running), JdbcConversations.DEFAULT_CACHED, journal);
+            Conversation v1 = conversations.save(opened);
+            Conversation v2 = conversations.save(v1.append(customerMessage("ИИН 900101300123", "tg-20", T0.plusSeconds(30))));
+            answered = conversations.save(v2.append(customerMessage("спасибо", "tg-30", T0.plusSeconds(60))));
+            journal.finish();
+        }
+        try (HikariDataSource restarted = TestDatabases.h2(second)) {
+            // a database that kept only the first save
+            TestDatabases.migrate(restarted);
+            JdbcTemplate jdbc = new JdbcTemplate(restarted);
+            JdbcTransactionManager transactions = new JdbcTransactionManager(restarted);
+            new JdbcConversations(jdbc, transactions).save(opened);
+
+            JdbcConversations conversations = new JdbcConversations(jdbc, transactions, 0, null);
+            List<SaveRows> journaled = new SaveJournal(first.resolve("journal")).recorded();
+            assertThat(conversations.replay(journaled)).isEqualTo(2);
+            assertThat(conversations.find(answered.id())).contains(answered);
+            assertThat(conversations.replay(journaled)).as("replaying again changes nothing").isZero();
+            assertThat(conversations.find(answered.id())).contains(answered);
         }
     }
 

@@ -377,7 +377,7 @@ abstract class StorageContract {
         assertThat(conversations.received(EDOC, IVAN, "tg-21")).isFalse();
         assertThat(conversations.received(EDOC, customer("other"), "o-2")).isFalse();
         // what is stored, read without the cache
-        JdbcConversations uncached = new JdbcConversations(jdbc, new JdbcTransactionManager(dataSource()), 0);
+        JdbcConversations uncached = new JdbcConversations(jdbc, new JdbcTransactionManager(dataSource()), 0, null);
         assertThat(uncached.find(read.id())).contains(winner.withVersion(2));
         assertThat(uncached.find(other.id())).contains(other.withVersion(1));
         assertThat(uncached.find(third.id())).contains(third.withVersion(1));
@@ -407,7 +407,7 @@ abstract class StorageContract {
                 }));
             }
             start.countDown();
-            JdbcConversations uncached = new JdbcConversations(jdbc, new JdbcTransactionManager(dataSource()), 0);
+            JdbcConversations uncached = new JdbcConversations(jdbc, new JdbcTransactionManager(dataSource()), 0, null);
             for (Future<Conversation> result : results) {
                 Conversation saved = result.get();
                 assertThat(saved.version()).isEqualTo(messages + 1);

@@ -62,11 +62,16 @@ public class WidgetChannelConfiguration {
         return registry -> registry.addHandler(inbound, PATH).addInterceptors(origins).setAllowedOriginPatterns("*");
     }
 
-    /** Text frames up to four times the accepted size reach the handler, so that oversize gets a readable error. */
+    /**
+     * The container gives every socket message buffers of this size for as long as it is open, so they are small:
+     * the handler takes frames in parts and collects the rare longer one up to the size limit, and an oversized
+     * frame of any length gets a readable error. Binary frames are not part of the protocol.
+     */
     @Bean
     ServletServerContainerFactoryBean widgetWebSocketContainer(WidgetChannelProperties properties) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.maxFrameBytes() * 4);
+        container.setMaxTextMessageBufferSize(properties.socketBufferChars());
+        container.setMaxBinaryMessageBufferSize(properties.socketBufferChars());
         container.setMaxSessionIdleTimeout(5 * 60_000L);
         return container;
     }

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit          how many messages a session may send in a row, and how fast it may continue
  * @param redeliveryWindow   how long an unacknowledged message is kept in memory for redelivery (the store keeps
  *                           the transcript for longer)
+ * @param socketBufferChars  the text buffer every open socket holds; longer frames arrive in parts and are
+ *                           collected up to {@code maxFrameBytes}, so this only trades memory per idle socket
+ *                           against work for long frames
  */
 @Validated
 @ConfigurationProperties("gateway.widget")
@@ -29,7 +32,8 @@ public record WidgetChannelProperties(
         @Min(1) @Max(20_000) @DefaultValue("2000") int maxTextLength,
         @Min(256) @Max(65_536) @DefaultValue("16384") int maxFrameBytes,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @NotNull @DefaultValue("10m") Duration redeliveryWindow) {
+        @NotNull @DefaultValue("10m") Duration redeliveryWindow,
+        @Min(128) @Max(65_536) @DefaultValue("1024") int socketBufferChars) {
 
     /** One desk's widget settings. */
     public record DeskWidget(@NotNull @DefaultValue List<String> allowedOrigins) {

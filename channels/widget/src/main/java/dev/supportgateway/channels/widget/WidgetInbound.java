@@ -38,6 +38,7 @@ final class WidgetInbound extends TextWebSocketHandler {
     private static final Logger LOG = LoggerFactory.getLogger(WidgetInbound.class);
     private static final String KEY = "widget.key";
     private static final String SOCKET = "widget.socket";
+    private static final String PARTS = "widget.parts";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,15 +68,59 @@ final class WidgetInbound extends TextWebSocketHandler {
         session.getAttributes().put(SOCKET, new ConcurrentWebSocketSessionDecorator(session, 10_000, 512 * 1024));
     }
 
+    /**
+     * Frames arrive in parts of the container's small buffer (see {@link WidgetChannelConfiguration}), so that an
+     * idle socket does not hold a buffer as big as the largest frame: a frame that fits in one part, as nearly all
+     * do, is read at once; a longer one is collected, and discarded as soon as it passes the size limit.
+     */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage text) {
-        WebSocketSession socket = socket(session);
-        if (text.getPayload().getBytes(StandardCharsets.UTF_8).length > properties.maxFrameBytes()) {
-            reply(socket, frames.error("too-large", "Сообщение слишком большое: не больше "
-                    + properties.maxTextLength() + " символов"));
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) {
+        Object collected = session.getAttributes().get(PARTS);
+        if (collected == null && part.isLast()) {
+            handleFrame(session, part.getPayload());
             return;
         }
-        WidgetFrames.ClientFrame frame = frames.read(text.getPayload());
+        // a frame of n UTF-8 bytes has at most n characters, so more characters than the limit is over it
+        StringBuilder frame = collected instanceof StringBuilder parts ? parts : null;
+        if (collected == null) {
+            frame = new StringBuilder(part.getPayload());
+        } else if (frame != null && frame.length() + part.getPayloadLength() <= properties.maxFrameBytes()) {
+            frame.append(part.getPayload());
+        } else {
+            frame = null;
+        }
+        if (frame != null && frame.length() > properties.maxFrameBytes()) {
+            frame = null;
+        }
+        if (!part.isLast()) {
+            session.getAttributes().put(PARTS, frame == null ? Boolean.FALSE : frame);
+            return;
+        }
+        session.getAttributes().remove(PARTS);
+        if (frame == null) {
+            tooLarge(socket(session));
+        } else {
+            handleFrame(session, frame.toString());
+        }
+    }
+
+    private void tooLarge(WebSocketSession socket) {
+        reply(socket, frames.error("too-large", "Сообщение слишком большое: не больше "
+                + properties.maxTextLength() + " символов"));
+    }
+
+    private void handleFrame(WebSocketSession session, String text) {
+        WebSocketSession socket = socket(session);
+        if (text.getBytes(StandardCharsets.UTF_8).length > properties.maxFrameBytes()) {
+            tooLarge(socket);
+            return;
+        }
+        WidgetFrames.ClientFrame frame = frames.read(text);
         if (frame == null) {
             reply(socket, frames.error("bad-frame", "Не удалось прочитать сообщение, обновите страницу"));
             return;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -59,6 +61,7 @@ import tools.jackson.databind.JsonNode;
                 "gateway.widget.desks.edoc.allowed-origins[0]=https://edoc.kz",
                 "gateway.widget.max-text-length=100",
                 "gateway.widget.max-frame-bytes=1024",
+                "gateway.widget.socket-buffer-chars=128",
                 "gateway.widget.rate-limit.burst=3",
                 "gateway.widget.rate-limit.per-minute=1"})
 class WidgetChannelTest {
@@ -236,6 +239,19 @@ class WidgetChannelTest {
     }
 
     @Test
+    void aFrameLongerThanTheSocketBufferArrivesInPartsAndIsReadWhole() {
+        try (WidgetClient client = connect()) {
+            client.send(hello(null, null)).next("welcome");
+            String question = "Здравствуйте, " + "очень ".repeat(12) + "длинный вопрос";
+            assertThat(question.length()).isBetween(100 - 20, 100);
+            String frame = message("c-long", question);
+            assertThat(frame.length()).isGreaterThan(128);
+            client.send(frame).next("accepted");
+            verify(engine, timeout(5000)).receive(argThat(in -> in.text().equals(question)));
+        }
+    }
+
+    @Test
     void anOversizedMessageIsRefusedWithAReadableError() {
         try (WidgetClient client = connect()) {
             client.send(hello(null, null)).next("welcome");
@@ -246,6 +262,11 @@ class WidgetChannelTest {
             JsonNode tooLarge = client.send("{\"type\":\"message\",\"clientId\":\"c-2\",\"text\":\"x\",\"padding\":\""
                     + "x".repeat(2000) + "\"}").next("error");
             assertThat(tooLarge.path("code").asString()).isEqualTo("too-large");
+            client.send("{\"type\":\"ping\"}").next("pong");
+
+            JsonNode huge = client.send("{\"type\":\"message\",\"clientId\":\"c-3\",\"text\":\""
+                    + "ы".repeat(300_000) + "\"}").next("error");
+            assertThat(huge.path("code").asString()).as("a frame far over the limit, in many parts").isEqualTo("too-large");
             client.send("{\"type\":\"ping\"}").next("pong");
         }
         verify(engine, never()).receive(any());

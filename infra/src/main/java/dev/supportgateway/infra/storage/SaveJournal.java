@@ -1,0 +1,341 @@
+package dev.supportgateway.infra.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The saves of conversations written ahead to append-only files, so that the embedded database may write its
+ * pages lazily: a save is acknowledged once its record is forced to disk, replayed at start-up if the database
+ * lost it, and its file deleted once the database has stored everything in it.
+ *
+ * <p>Records are {@code length, CRC32C, payload}; a record torn by a killed process fails its length or checksum
+ * and ends the replay of its file (such a save was never acknowledged). Not thread-safe: the writer of
+ * {@link JdbcConversations} appends and rotates under its lock.
+ */
+final class SaveJournal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SaveJournal.class);
+    private static final String PREFIX = "saves-";
+    private static final String SUFFIX = ".journal";
+    /** Far above any save (message texts are size-limited by the channels); a bigger length means a torn record. */
+    private static final int MAX_RECORD = 64 << 20;
+
+    private final Path folder;
+    private FileChannel current;
+    private Path currentPath;
+    private long nextSegment;
+    private long appended;
+
+    SaveJournal(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The journal's folder. */
+    Path folder() {
+        return folder;
+    }
+
+    /** Every save recorded in the folder's files, oldest first; call before {@link #open()}. */
+    List<SaveRows> recorded() {
+        List<SaveRows> saves = new ArrayList<>();
+        for (Path segment : segments()) {
+            read(segment, saves);
+        }
+        return saves;
+    }
+
+    /** Starts a new file after the existing ones; returns the existing ones, to delete once the database holds them. */
+    List<Path> open() {
+        try {
+            Files.createDirectories(folder);
+            List<Path> existing = segments();
+            nextSegment = existing.isEmpty() ? 1 : number(existing.getLast()) + 1;
+            startSegment();
+            return existing;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the journal of conversation saves in " + folder, e);
+        }
+    }
+
+    /** Writes the records and forces them to disk; when this returns, the saves survive a killed process. */
+    void append(List<SaveRows> saves) {
+        if (current == null) {
+            throw new IllegalStateException("the journal in " + folder + " is not open");
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * saves.size());
+            DataOutputStream out = new DataOutputStream(bytes);
+            for (SaveRows save : saves) {
+                byte[] payload = encode(save);
+                CRC32C crc = new CRC32C();
+                crc.update(payload);
+                out.writeInt(payload.length);
+                out.writeInt((int) crc.getValue());
+                out.write(payload);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+            while (buffer.hasRemaining()) {
+                current.write(buffer);
+            }
+            current.force(false);
+            appended += saves.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the journal " + currentPath, e);
+        }
+    }
+
+    /** Closes the current file and starts the next; returns the closed one (every save in it is committed). */
+    Path rotate() {
+        Path closed = currentPath;
+        try {
+            current.close();
+            startSegment();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a new journal file in " + folder, e);
+        }
+        return closed;
+    }
+
+    /** Closes the current file for good (saves after this fail) and returns it. */
+    Path finish() {
+        Path last = currentPath;
+        close();
+        return last;
+    }
+
+    /** Deletes files whose saves the database has stored. */
+    void delete(List<Path> segments) {
+        for (Path segment : segments) {
+            try {
+                Files.deleteIfExists(segment);
+            } catch (IOException e) {
+                // replaying it again later is harmless: a save already stored is skipped by its version
+                LOG.warn("could not delete the replayed journal file {}: {}", segment, e.toString());
+            }
+        }
+    }
+
+    /** How many saves were appended since the journal was opened. */
+    long appended() {
+        return appended;
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.warn("could not close the journal {}: {}", currentPath, e.toString());
+            }
+            current = null;
+        }
+    }
+
+    private void startSegment() throws IOException {
+        currentPath = folder.resolve(PREFIX + "%019d".formatted(nextSegment++) + SUFFIX);
+        current = FileChannel.open(currentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    private List<Path> segments() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(PREFIX) && p.getFileName().toString().endsWith(SUFFIX))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the journal folder " + folder, e);
+        }
+    }
+
+    private static long number(Path segment) {
+        String name = segment.getFileName().toString();
+        return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+    }
+
+    private static void read(Path segment, List<SaveRows> into) {
+        byte[] file;
+        try {
+            file = Files.readAllBytes(segment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal file " + segment, e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(file);
+        int records = 0;
+        while (in.remaining() > 0) {
+            int start = in.position();
+            if (in.remaining() < 8) {
+                torn(segment, start, records, "a record header cut short");
+                return;
+            }
+            int length = in.getInt();
+            int checksum = in.getInt();
+            if (length < 0 || length > MAX_RECORD || length > in.remaining()) {
+                torn(segment, start, records, "a record length of " + length + " with " + in.remaining() + " bytes left");
+                return;
+            }
+            byte[] payload = new byte[length];
+            in.get(payload);
+            CRC32C crc = new CRC32C();
+            crc.update(payload);
+            if ((int) crc.getValue() != checksum) {
+                torn(segment, start, records, "a checksum that does not match");
+                return;
+            }
+            try {
+                into.add(decode(payload));
+            } catch (IOException | RuntimeException e) {
+                torn(segment, start, records, "an unreadable record (" + e + ")");
+                return;
+            }
+            records++;
+        }
+    }
+
+    private static void torn(Path segment, int offset, int records, String what) {
+        // the process stopped while writing this record, so its save was never acknowledged
+        LOG.warn("journal file {} ends at byte {} in {}; the {} records before it are replayed", segment, offset, what, records);
+    }
+
+    static byte[] encode(SaveRows save) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        DataOutputStream out = new DataOutputStream(bytes);
+        writeText(out, save.conversationId());
+        out.writeLong(save.version());
+        out.writeBoolean(save.created());
+        out.writeInt(save.columns().size());
+        for (Map.Entry<String, Object> column : save.columns().entrySet()) {
+            writeText(out, column.getKey());
+            writeValue(out, column.getValue());
+        }
+        for (List<Object[]> rows : List.of(save.messages(), save.decisions(), save.feedback())) {
+            out.writeInt(rows.size());
+            for (Object[] row : rows) {
+                out.writeInt(row.length);
+                for (Object value : row) {
+                    writeValue(out, value);
+                }
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    static SaveRows decode(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        String id = readText(in);
+        long version = in.readLong();
+        boolean created = in.readBoolean();
+        int columns = in.readInt();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns; i++) {
+            values.put(readText(in), readValue(in));
+        }
+        List<List<Object[]>> lists = new ArrayList<>(3);
+        for (int list = 0; list < 3; list++) {
+            int rows = in.readInt();
+            List<Object[]> read = new ArrayList<>(rows);
+            for (int r = 0; r < rows; r++) {
+                Object[] row = new Object[in.readInt()];
+                for (int v = 0; v < row.length; v++) {
+                    row[v] = readValue(in);
+                }
+                read.add(row);
+            }
+            lists.add(read);
+        }
+        if (in.read() != -1) {
+            throw new IOException("bytes after the record's end");
+        }
+        return new SaveRows(id, version, created, values, lists.get(0), lists.get(1), lists.get(2));
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_RECORD) {
+            throw new IOException("a text of " + length + " bytes");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static void writeValue(DataOutputStream out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.writeByte(0);
+            case String s -> {
+                out.writeByte(1);
+                writeText(out, s);
+            }
+            case Integer i -> {
+                out.writeByte(2);
+                out.writeInt(i);
+            }
+            case Long l -> {
+                out.writeByte(3);
+                out.writeLong(l);
+            }
+            case Double d -> {
+                out.writeByte(4);
+                out.writeDouble(d);
+            }
+            case Boolean b -> {
+                out.writeByte(5);
+                out.writeBoolean(b);
+            }
+            case OffsetDateTime t -> {
+                out.writeByte(6);
+                Instant at = t.toInstant();
+                out.writeLong(at.getEpochSecond());
+                out.writeInt(at.getNano());
+            }
+            default -> throw new IllegalArgumentException("a column value of type " + value.getClass().getName()
+                    + " cannot be journaled");
+        }
+    }
+
+    private static Object readValue(DataInputStream in) throws IOException {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 0 -> null;
+            case 1 -> readText(in);
+            case 2 -> in.readInt();
+            case 3 -> in.readLong();
+            case 4 -> in.readDouble();
+            case 5 -> in.readBoolean();
+            case 6 -> Instant.ofEpochSecond(in.readLong(), in.readInt()).atOffset(ZoneOffset.UTC);
+            default -> throw new IOException("unknown value tag " + tag);
+        };
+    }
+
+    /** For tests: the path of the file being appended to. */
+    Path currentFile() {
+        return currentPath;
+    }
+}

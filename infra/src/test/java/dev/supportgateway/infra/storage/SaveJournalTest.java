@@ -1,0 +1,99 @@
+package dev.supportgateway.infra.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal of saves: what is forced to disk comes back in order; a record torn by a killed process does not. */
+class SaveJournalTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void savesComeBackInTheOrderTheyWereWrittenWithEveryValueType() {
+        SaveJournal journal = new SaveJournal(folder);
+        assertThat(journal.open()).isEmpty();
+        journal.append(List.of(save("c-1", 1, "первое сообщение"), save("c-2", 1, "второе")));
+        journal.append(List.of(save("c-1", 2, "текст с \"кавычками\" и\nпереводом строки")));
+        journal.finish();
+
+        List<SaveRows> recorded = new SaveJournal(folder).recorded();
+
+        assertThat(recorded).extracting(SaveRows::conversationId, SaveRows::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c-1", 1L), org.assertj.core.groups.Tuple.tuple("c-2", 1L),
+                        org.assertj.core.groups.Tuple.tuple("c-1", 2L));
+        SaveRows last = recorded.get(2);
+        assertThat(last.columns()).isEqualTo(save("c-1", 2, "").columns());
+        assertThat(last.messages().getFirst()).containsExactly(save("c-1", 2, "текст с \"кавычками\" и\nпереводом строки")
+                .messages().getFirst());
+        assertThat(last.decisions().getFirst()).containsExactly("c-1", 0, null, 0.93, true, 7L);
+    }
+
+    @Test
+    void aRecordTornByAKilledProcessEndsTheReplayOfItsFileAndTheRecordsBeforeItAreKept() throws IOException {
+        SaveJournal journal = new SaveJournal(folder);
+        journal.open();
+        journal.append(List.of(save("c-1", 1, "один"), save("c-1", 2, "два"), save("c-1", 3, "три")));
+        Path file = journal.finish();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+
+        assertThat(new SaveJournal(folder).recorded()).extracting(SaveRows::version).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aRecordWhoseChecksumFailsIsNotReplayed() throws IOException {
+        SaveJournal journal = new SaveJournal(folder);
+        journal.open();
+        journal.append(List.of(save("c-1", 1, "один")));
+        journal.append(List.of(save("c-1", 2, "два")));
+        Path file = journal.finish();
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] ^= 0x5a;
+        Files.write(file, bytes);
+
+        assertThat(new SaveJournal(folder).recorded()).extracting(SaveRows::version).containsExactly(1L);
+    }
+
+    @Test
+    void aReopenedJournalWritesAfterTheFilesItFoundAndReturnsThemForDeletion() {
+        SaveJournal first = new SaveJournal(folder);
+        first.open();
+        first.append(List.of(save("c-1", 1, "один")));
+        Path old = first.finish();
+
+        SaveJournal second = new SaveJournal(folder);
+        assertThat(second.open()).containsExactly(old);
+        second.append(List.of(save("c-1", 2, "два")));
+        assertThat(second.currentFile().getFileName().toString()).isGreaterThan(old.getFileName().toString());
+        second.delete(List.of(old));
+        second.finish();
+
+        assertThat(new SaveJournal(folder).recorded()).extracting(SaveRows::version).containsExactly(2L);
+    }
+
+    private static SaveRows save(String id, long version, String text) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("id", id);
+        columns.put("state", "BOT");
+        columns.put("operator_id", null);
+        columns.put("warnings", 0);
+        columns.put("version", version);
+        columns.put("updated_at", OffsetDateTime.of(2026, 3, 2, 5, 0, 0, 123_456_000, ZoneOffset.UTC));
+        return new SaveRows(id, version, version == 1, columns,
+                List.<Object[]>of(new Object[] {"m-" + version, id, 0, "edoc", text, null,
+                        OffsetDateTime.of(2026, 3, 2, 5, 0, 1, 0, ZoneOffset.UTC)}),
+                List.<Object[]>of(new Object[] {id, 0, null, 0.93, true, 7L}),
+                List.of());
+    }
+}
