@@ -3,8 +3,10 @@ package dev.supportgateway.infra.storage;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The conversations {@link JdbcConversations} stored or read most recently, by id and, while open, by desk and
@@ -21,6 +23,8 @@ final class ConversationCache {
     private final int capacity;
     private final LinkedHashMap<ConversationId, Conversation> byId;
     private final Map<String, ConversationId> openByCustomer = new HashMap<>();
+    /** Open conversations known to be their customer's only one at the desk (see {@link #markOnly}). */
+    private final Set<ConversationId> only = new HashSet<>();
 
     ConversationCache(int capacity) {
         this.capacity = capacity;
@@ -69,6 +73,22 @@ final class ConversationCache {
         }
     }
 
+    /**
+     * Records that SQL holds no other conversation of this open conversation's customer at its desk. That stays
+     * true while it is open: another one can only be opened after it closes, or by reopening an earlier one.
+     */
+    synchronized void markOnly(ConversationId id) {
+        Conversation c = byId.get(id);
+        if (c != null && c.state().isOpen()) {
+            only.add(id);
+        }
+    }
+
+    /** Whether the cached open conversation is known to be its customer's only one at the desk. */
+    synchronized boolean isOnly(ConversationId id) {
+        return only.contains(id);
+    }
+
     /** Forgets the conversation: after a failed save its stored state is not known. */
     synchronized void evict(ConversationId id) {
         Conversation removed = byId.remove(id);
@@ -93,5 +113,6 @@ final class ConversationCache {
 
     private void forgetOpen(Conversation c) {
         openByCustomer.remove(JdbcConversations.openKey(c.desk(), c.customer()), c.id());
+        only.remove(c.id());
     }
 }

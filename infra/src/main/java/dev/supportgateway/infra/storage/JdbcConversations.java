@@ -421,17 +421,31 @@ final class JdbcConversations implements Conversations {
         }
     }
 
+    /**
+     * Looks in the cached open conversation first; when it is known to be the customer's only conversation at the
+     * desk (learnt with one query per conversation), that answers. Otherwise the earlier conversations, closed
+     * ones included, are only in SQL.
+     */
     @Override
     public boolean received(DeskId desk, CustomerAddress customer, String externalId) {
         Conversation open = cache.open(openKey(desk, customer));
         if (open != null) {
-            for (Message m : open.transcript()) {
-                if (m.fromCustomer() && externalId.equals(m.externalId())) {
-                    return true;
-                }
+            if (open.received(externalId)) {
+                return true;
+            }
+            if (cache.isOnly(open.id())) {
+                return false;
+            }
+            boolean others = sql.sql("""
+                            select count(*) from conversation
+                            where desk = ? and channel = ? and address = ? and id <> ?""")
+                    .params(desk.value(), customer.channel().key(), customer.address(), open.id().value())
+                    .query(Long.class).single() > 0;
+            if (!others) {
+                cache.markOnly(open.id());
+                return false;
             }
         }
-        // earlier conversations of the customer, closed ones included, are only in SQL
         return sql.sql("""
                         select count(*) from conversation_message
                         where desk = ? and channel = ? and address = ? and external_id = ? and author_kind = 'CUSTOMER'""")

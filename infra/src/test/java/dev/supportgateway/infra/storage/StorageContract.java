@@ -174,6 +174,34 @@ abstract class StorageContract {
     }
 
     @Test
+    void aMessageOfAnEarlierConversationIsRecognizedWhileTheCustomersNextConversationIsOpenAndCached() {
+        conversations.save(conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-7", T0))).moveTo(ConversationState.CLOSED, T0.plusSeconds(60)));
+        Conversation next = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(90))
+                .append(customerMessage("ещё вопрос", "tg-9", T0.plusSeconds(90))));
+        assertThat(conversations.findOpen(EDOC, IVAN)).contains(next);
+
+        assertThat(conversations.received(EDOC, IVAN, "tg-7")).isTrue();
+        assertThat(conversations.received(EDOC, IVAN, "tg-9")).isTrue();
+        assertThat(conversations.received(EDOC, IVAN, "tg-10")).isFalse();
+    }
+
+    @Test
+    void theCustomersOnlyConversationAnswersWhetherAMessageWasReceivedAfterOneLookup() {
+        Conversation only = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-7", T0)));
+
+        assertThat(conversations.received(EDOC, IVAN, "tg-8")).isFalse();
+        // a message of the customer stored behind the cache's back is not looked for any more: the transcript answers
+        jdbc.update("insert into conversation_message (id, conversation_id, seq_no, desk, channel, address, author_kind,"
+                + " author_name, body, actions, attachments, external_id, sent_at) values ('m-x', ?, 99, 'edoc', ?, ?,"
+                + " 'CUSTOMER', 'Иван', 'x', '[]', '[]', 'tg-8', ?)", only.id().value(), IVAN.channel().key(), IVAN.address(),
+                java.sql.Timestamp.from(T0));
+        assertThat(conversations.received(EDOC, IVAN, "tg-8")).isFalse();
+        assertThat(conversations.received(EDOC, IVAN, "tg-7")).isTrue();
+    }
+
+    @Test
     void theSameCustomerMessageIsNeverStoredTwice() {
         Conversation closed = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
                 .append(customerMessage("добрый день", "tg-7", T0)).moveTo(ConversationState.CLOSED, T0.plusSeconds(60)));
@@ -436,7 +464,15 @@ abstract class StorageContract {
         assertThat(fresh).isEqualTo(there);
         Conversation saved = conversations.save(fresh.append(customerMessage("здесь", "tg-31", T0.plusSeconds(2))));
         assertThat(saved.transcript()).hasSize(2);
+
+        // the other node's cached copy is stale now: a redelivery of tg-31 there is not recognised from the cache,
+        // but its save fails once on the unique external id, and then the node reads SQL
+        Conversation staleThere = anotherNode.findOpen(EDOC, IVAN).orElseThrow();
+        assertThat(anotherNode.received(EDOC, IVAN, "tg-31")).isFalse();
+        assertThatThrownBy(() -> anotherNode.save(staleThere.append(customerMessage("здесь", "tg-31", T0.plusSeconds(2)))))
+                .isInstanceOf(ConcurrentConversationChange.class);
         assertThat(anotherNode.received(EDOC, IVAN, "tg-31")).isTrue();
+        assertThat(conversations.find(saved.id())).contains(saved);
     }
 
     // --- conversations as the engine builds them
