@@ -2,6 +2,10 @@ package dev.supportgateway.infra.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.desk.ChannelKind;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,5 +26,16 @@ class EmbeddedStorageStartsTest extends StorageConfigurationContract {
     @Test
     void theDatabaseIsAFileInTheDataFolder() {
         assertThat(data.resolve("gateway.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void savesAreAcknowledgedThroughTheJournalInTheDataFolder() throws java.io.IOException {
+        long before = ((JdbcConversations) conversations).journal().appended();
+        conversations.save(Conversation.open(ConversationId.random(), EDOC, CustomerAddress.of(ChannelKind.WIDGET, "journaled"),
+                null, null, java.time.Instant.parse("2026-03-02T05:00:00Z")));
+        assertThat(((JdbcConversations) conversations).journal().appended()).isGreaterThan(before);
+        try (var files = java.nio.file.Files.list(data.resolve("journal"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.endsWith(".journal"));
+        }
     }
 }
