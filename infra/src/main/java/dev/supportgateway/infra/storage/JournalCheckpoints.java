@@ -21,6 +21,8 @@ final class JournalCheckpoints implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalCheckpoints.class);
 
+    private static final long SLOW_CHECKPOINT_MILLIS = 500;
+
     private final JdbcConversations conversations;
     private final SaveJournal journal;
     private final Duration every;
@@ -69,9 +71,15 @@ final class JournalCheckpoints implements SmartLifecycle {
                 if (closed.isEmpty()) {
                     return;
                 }
+                long started = System.nanoTime();
                 conversations.checkpoint();
                 journal.delete(closed);
                 closed.clear();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis >= SLOW_CHECKPOINT_MILLIS) {
+                    // saves wait while H2 stores, so a slow checkpoint shows up as slow replies
+                    LOG.info("journal checkpoint took {} ms", millis);
+                }
             } catch (RuntimeException e) {
                 // the files stay until a later checkpoint succeeds; replaying them is harmless
                 LOG.warn("journal checkpoint failed, {} files are kept: {}", closed.size(), e.toString());
