@@ -23,7 +23,7 @@ public final class DeskSearch {
     /** A desk with no more articles than this is reranked whole. */
     public static final int WHOLE_DESK = 64;
     private static final double GLOSSARY_MATCH = 0.8;
-    private static final double ROOT_MATCH = 0.5;
+    private static final double ROOT_MATCH = 0.9;
     private static final float ROOT_BOOST = 0.4f;
     private static final float GLOSSARY_BOOST = 0.5f;
     private static final double GRAM_K1 = 1.2;

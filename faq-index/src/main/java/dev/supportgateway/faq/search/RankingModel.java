@@ -16,8 +16,8 @@ public record RankingModel(double[] weights) {
     }
 
     public static RankingModel standard() {
-        return new RankingModel(new double[] {1.4079, 1.8456, 1.9664, 0.9312, 0.8834, 1.7002, 1.1840, 0.6785, 1.5883, 1.8097,
-                2.0338, 0.1241, -0.1616, 0.6843, 0.0716, 1.6983, 0.0307});
+        return new RankingModel(new double[] {1.4699, 1.8512, 1.8337, 0.8202, 1.2699, 1.6912, 1.1734, 0.6514, 1.6861, 1.7950,
+                2.0439, 0.1185, -0.1492, 0.6782, 0.0740, 1.9659, -0.0548});
     }
 
     public double score(double[] features) {
