@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.supportgateway.bench.widget.WidgetLoadDriver \
  *     --url ws://localhost:8080/ws/widget?desk=edoc --origin http://localhost:8080 \
- *     --sessions 10000 --interval 5s --duration 120s --ramp 40s
+ *     --sessions 10000 --interval 5s --duration 120s --ramp 40s [--accepted-file accepted.txt]
  * </pre>
  */
 public final class WidgetLoadDriver {
@@ -57,11 +57,13 @@ public final class WidgetLoadDriver {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong closedUnexpectedly = new AtomicLong();
+    private final java.util.Queue<String> acceptedIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean measuring;
     private volatile boolean stopping;
 
     /** The command line. */
-    record Settings(URI url, String origin, int sessions, Duration interval, Duration duration, Duration ramp, URI metrics) {
+    record Settings(URI url, String origin, int sessions, Duration interval, Duration duration, Duration ramp, URI metrics,
+                    java.nio.file.Path acceptedFile) {
         static Settings parse(String[] args) {
             Map<String, String> given = new ConcurrentHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -75,7 +77,8 @@ public final class WidgetLoadDriver {
             URI metrics = URI.create(given.getOrDefault("metrics", "http://" + url.getHost() + ":" + url.getPort() + "/actuator/metrics/jvm.memory.used?tag=area:heap"));
             return new Settings(url, origin, Integer.parseInt(given.getOrDefault("sessions", "1000")),
                     duration(given.getOrDefault("interval", "5s")), duration(given.getOrDefault("duration", "60s")),
-                    duration(given.getOrDefault("ramp", "20s")), metrics);
+                    duration(given.getOrDefault("ramp", "20s")), metrics,
+                    given.containsKey("accepted-file") ? java.nio.file.Path.of(given.get("accepted-file")) : null);
         }
 
         private static Duration duration(String text) {
@@ -146,6 +149,11 @@ public final class WidgetLoadDriver {
                 errors.get(), rateLimited.get(), closedUnexpectedly.get(), unanswered);
         System.out.printf(Locale.ROOT, "server heap used, peak of samples: %d MB; driver heap %d MB%n",
                 peakHeap / (1024 * 1024), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+        if (settings.acceptedFile() != null) {
+            // what the gateway acknowledged as stored: after a crash test each of these must be in its database
+            java.nio.file.Files.write(settings.acceptedFile(), acceptedIds);
+            System.out.printf(Locale.ROOT, "accepted %d messages, their client ids in %s%n", acceptedIds.size(), settings.acceptedFile());
+        }
         for (Customer customer : customers) {
             customer.close();
         }
@@ -250,6 +258,12 @@ public final class WidgetLoadDriver {
                                 }
                             }
                         });
+                    }
+                }
+                case "accepted" -> {
+                    String clientId = group(CLIENT_ID, frame);
+                    if (clientId != null && settings.acceptedFile() != null) {
+                        acceptedIds.add(clientId);
                     }
                 }
                 case "error" -> errors.incrementAndGet();
