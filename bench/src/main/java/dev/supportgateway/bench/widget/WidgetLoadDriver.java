@@ -9,14 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,13 +61,13 @@ public final class WidgetLoadDriver {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong closedUnexpectedly = new AtomicLong();
-    private final java.util.Queue<String> acceptedIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<String> acceptedIds = new ConcurrentLinkedQueue<>();
     private volatile boolean measuring;
     private volatile boolean stopping;
 
     /** The command line. */
     record Settings(URI url, String origin, int sessions, Duration interval, Duration duration, Duration ramp, URI metrics,
-                    java.nio.file.Path acceptedFile) {
+                    Path acceptedFile) {
         static Settings parse(String[] args) {
             Map<String, String> given = new ConcurrentHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -78,7 +82,7 @@ public final class WidgetLoadDriver {
             return new Settings(url, origin, Integer.parseInt(given.getOrDefault("sessions", "1000")),
                     duration(given.getOrDefault("interval", "5s")), duration(given.getOrDefault("duration", "60s")),
                     duration(given.getOrDefault("ramp", "20s")), metrics,
-                    given.containsKey("accepted-file") ? java.nio.file.Path.of(given.get("accepted-file")) : null);
+                    given.containsKey("accepted-file") ? Path.of(given.get("accepted-file")) : null);
         }
 
         private static Duration duration(String text) {
@@ -151,7 +155,7 @@ public final class WidgetLoadDriver {
                 peakHeap / (1024 * 1024), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
         if (settings.acceptedFile() != null) {
             // what the gateway acknowledged as stored: after a crash test each of these must be in its database
-            java.nio.file.Files.write(settings.acceptedFile(), acceptedIds);
+            Files.write(settings.acceptedFile(), acceptedIds);
             System.out.printf(Locale.ROOT, "accepted %d messages, their client ids in %s%n", acceptedIds.size(), settings.acceptedFile());
         }
         for (Customer customer : customers) {

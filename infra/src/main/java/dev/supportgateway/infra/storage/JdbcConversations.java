@@ -22,6 +22,7 @@ import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.escalation.Ticket;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -367,7 +368,7 @@ final class JdbcConversations implements Conversations {
      * Under the writer lock, closes the journal's file and starts the next one (or none when {@code last});
      * returns the closed file, whose saves are all committed.
      */
-    java.nio.file.Path rotateJournal(boolean last) {
+    Path rotateJournal(boolean last) {
         writer.lock();
         try {
             return last ? journal.finish() : journal.rotate();

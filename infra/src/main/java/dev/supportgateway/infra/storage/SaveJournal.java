@@ -1,5 +1,6 @@
 package dev.supportgateway.infra.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -244,7 +245,7 @@ final class SaveJournal implements AutoCloseable {
     }
 
     static SaveRows decode(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         String id = readText(in);
         long version = in.readLong();
         boolean created = in.readBoolean();

@@ -6,7 +6,10 @@ import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.desk.ChannelKind;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,12 +32,12 @@ class EmbeddedStorageStartsTest extends StorageConfigurationContract {
     }
 
     @Test
-    void savesAreAcknowledgedThroughTheJournalInTheDataFolder() throws java.io.IOException {
+    void savesAreAcknowledgedThroughTheJournalInTheDataFolder() throws IOException {
         long before = ((JdbcConversations) conversations).journal().appended();
         conversations.save(Conversation.open(ConversationId.random(), EDOC, CustomerAddress.of(ChannelKind.WIDGET, "journaled"),
-                null, null, java.time.Instant.parse("2026-03-02T05:00:00Z")));
+                null, null, Instant.parse("2026-03-02T05:00:00Z")));
         assertThat(((JdbcConversations) conversations).journal().appended()).isGreaterThan(before);
-        try (var files = java.nio.file.Files.list(data.resolve("journal"))) {
+        try (var files = Files.list(data.resolve("journal"))) {
             assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.endsWith(".journal"));
         }
     }
