@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,7 @@ class WidgetAndConsoleBrowserTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("gateway.desks", () -> Paths.get("..", "desks").toAbsolutePath().normalize().toString());
-        registry.add("gateway.data", () -> data.toString());
+        DemoDesksGateway.register(registry, () -> data);
     }
 
     private static Playwright playwright;

@@ -11,6 +11,7 @@ import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
 import java.net.CookieManager;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -46,8 +46,7 @@ class ConsoleSecurityTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("gateway.desks", () -> Paths.get("..", "desks").toAbsolutePath().normalize().toString());
-        registry.add("gateway.data", () -> data.toString());
+        DemoDesksGateway.register(registry, () -> data);
         registry.add("gateway.operators[0].username", () -> "aigerim");
         registry.add("gateway.operators[0].display-name", () -> "Айгерим");
         registry.add("gateway.operators[0].password-hash", () -> new BCryptPasswordEncoder().encode("s3cret-aigerim"));

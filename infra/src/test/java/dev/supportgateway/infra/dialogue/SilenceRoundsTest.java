@@ -10,6 +10,7 @@ import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,9 +40,7 @@ class SilenceRoundsTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("gateway.desks", () -> Path.of("../desks").toAbsolutePath().normalize().toString());
-        registry.add("gateway.data", () -> data.toString());
-        registry.add("gateway.help-center.watch-articles", () -> "false");
+        DemoDesksGateway.register(registry, () -> data);
     }
 
     /** A clock the test moves. */
