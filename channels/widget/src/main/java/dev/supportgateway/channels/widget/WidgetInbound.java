@@ -85,15 +85,10 @@ final class WidgetInbound extends TextWebSocketHandler {
             handleFrame(session, part.getPayload());
             return;
         }
+        // null: the frame already passed the limit, and its remaining parts are dropped
+        StringBuilder frame = collected == null ? new StringBuilder(part.getPayload())
+                : collected instanceof StringBuilder parts ? parts.append(part.getPayload()) : null;
         // a frame of n UTF-8 bytes has at most n characters, so more characters than the limit is over it
-        StringBuilder frame = collected instanceof StringBuilder parts ? parts : null;
-        if (collected == null) {
-            frame = new StringBuilder(part.getPayload());
-        } else if (frame != null && frame.length() + part.getPayloadLength() <= properties.maxFrameBytes()) {
-            frame.append(part.getPayload());
-        } else {
-            frame = null;
-        }
         if (frame != null && frame.length() > properties.maxFrameBytes()) {
             frame = null;
         }
