@@ -45,8 +45,9 @@ public class StorageConfiguration {
     /** The engine's {@link dev.supportgateway.engine.escalation.Tickets}, and the register operators' queues are read from. */
     @Bean
     TicketRegister tickets(JdbcTemplate jdbc, PlatformTransactionManager transactions, DeskCatalog desks,
-                           @Value("${spring.datasource.url:}") String url) {
-        Runnable makeDurable = EmbeddedDatabase.isEmbeddedFile(url) ? () -> EmbeddedDatabase.checkpoint(jdbc) : () -> { };
+                           JdbcConversations conversations) {
+        // commits that need a journal to be durable also need a checkpoint after each ticket transaction
+        Runnable makeDurable = conversations.journal() == null ? () -> { } : conversations::checkpoint;
         return new TicketRegister(new JdbcTicketStore(jdbc, transactions, makeDurable), desks::slaPolicy);
     }
 }

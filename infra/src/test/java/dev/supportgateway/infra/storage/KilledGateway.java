@@ -24,12 +24,13 @@ final class KilledGateway {
         TestDatabases.migrate(database);
         JdbcTemplate jdbc = new JdbcTemplate(database);
         JdbcTransactionManager transactions = new JdbcTransactionManager(database);
-        // Flyway's migration is stored before the test's writes, like a gateway that has been running a while
-        EmbeddedDatabase.checkpoint(jdbc);
         SaveJournal journal = new SaveJournal(data.resolve("journal"));
         journal.open();
         JdbcConversations conversations = new JdbcConversations(jdbc, transactions, JdbcConversations.DEFAULT_CACHED, journal);
-        new JdbcTicketStore(jdbc, transactions, () -> EmbeddedDatabase.checkpoint(jdbc)).nextNumber(StorageContract.EDOC, 2026);
+        // Flyway's migration is stored before the test's writes, like a gateway that has been running a while
+        conversations.checkpoint();
+        // wired as StorageConfiguration wires it
+        new JdbcTicketStore(jdbc, transactions, conversations::checkpoint).nextNumber(StorageContract.EDOC, 2026);
         Conversation c = Conversation.open(ConversationId.of(args[1]), StorageContract.EDOC, StorageContract.IVAN, "Иван", null,
                 StorageContract.T0).append(StorageContract.customerMessage("добрый день", "tg-acknowledged", StorageContract.T0));
         conversations.save(c);
