@@ -309,8 +309,9 @@ final class JdbcConversations implements Conversations {
     }
 
     /**
-     * Applies journaled saves the database lost when the process stopped, in their order, and makes the database
-     * store them: a save whose version is already stored is skipped, so replaying twice changes nothing.
+     * Applies journaled saves the database lost when the process stopped, in their order: a save whose version is
+     * already stored is skipped, so replaying twice changes nothing. The caller checkpoints before it deletes the
+     * journal files.
      *
      * @return how many saves were applied
      */
@@ -321,9 +322,6 @@ final class JdbcConversations implements Conversations {
             if (Boolean.TRUE.equals(done)) {
                 applied++;
             }
-        }
-        if (applied > 0) {
-            checkpoint();
         }
         return applied;
     }

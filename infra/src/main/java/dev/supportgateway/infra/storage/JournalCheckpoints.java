@@ -53,6 +53,7 @@ final class JournalCheckpoints implements SmartLifecycle {
             LOG.info("journal {}: {} saves recorded, {} of them were missing from the database and are applied again",
                     journal.folder(), recorded.size(), applied);
         }
+        // stores what was replayed, then deletes the files it came from
         checkpoint(Rotation.NONE);
         rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("journal-checkpoints").daemon().factory());
         rounds.scheduleWithFixedDelay(() -> checkpoint(Rotation.NEXT_FILE), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
