@@ -83,23 +83,39 @@
     return 'ждёт ' + minutes + ' мин';
   }
 
+  /** A deadline in the desk's own time, as its regulation states it (the operator may sit in another zone). */
+  function deskTime(iso, zone) {
+    if (!iso) { return ''; }
+    var options = { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+    try {
+      return new Intl.DateTimeFormat('ru-RU', Object.assign({ timeZone: zone || 'UTC' }, options)).format(new Date(iso));
+    } catch (e) {
+      return new Date(iso).toLocaleString('ru-RU');
+    }
+  }
+
   function refreshList() {
     return api('GET', '/conversations').then(function (rows) {
       var list = $('conversations');
       list.textContent = '';
       $('empty').hidden = rows.length > 0;
+      var waiting = rows.filter(function (r) { return r.state === 'waiting-for-operator'; }).length;
+      document.title = (waiting ? '(' + waiting + ') ' : '') + 'Консоль оператора';
       rows.forEach(function (row) {
         var li = el('li');
         var b = el('button', { type: 'button', 'data-testid': 'console-conversation', 'data-id': row.id,
           'data-state': row.state, 'aria-current': String(row.id === openId) });
         if (row.state === 'waiting-for-operator') { b.classList.add('waiting'); }
         if (row.flagged) { b.classList.add('flagged'); }
+        if (row.overdue) { b.classList.add('overdue'); b.setAttribute('data-overdue', 'true'); }
         var top = el('span', { 'class': 'row-top' });
         top.appendChild(el('span', null, row.deskName));
         top.appendChild(el('span', { 'class': 'state ' + row.state }, row.stateLabel));
         b.appendChild(top);
         b.appendChild(el('span', { 'class': 'muted' }, row.customer));
-        var extra = [row.ticketNumber ? '№ ' + row.ticketNumber : '', waitingFor(row.waitingSince),
+        var due = row.state === 'waiting-for-operator' && row.firstReplyDue
+          ? (row.overdue ? 'просрочено: ответ был нужен до ' : 'ответить до ') + deskTime(row.firstReplyDue, row.deskZone) : '';
+        var extra = [row.ticketNumber ? '№ ' + row.ticketNumber : '', waitingFor(row.waitingSince), due,
           row.operatorName ? 'ведёт ' + row.operatorName : ''].filter(Boolean).join(' · ');
         if (extra) { b.appendChild(el('br')); b.appendChild(el('small', null, extra)); }
         b.addEventListener('click', function () { openConversation(row.id); });
@@ -124,6 +140,8 @@
     $('chat-meta').textContent = 'Состояние: ' + c.stateLabel + (c.operatorName ? ' · ведёт ' + c.operatorName : '')
       + (c.ticketNumber ? ' · обращение № ' + c.ticketNumber : '')
       + (c.awaitingCustomerSince ? ' · ждём ответа клиента' : '');
+    showRequest(t.request, c.deskZone);
+    showDecisions(t.decisions || []);
     var box = $('transcript');
     box.textContent = '';
     t.messages.forEach(function (m) {
@@ -146,6 +164,55 @@
     document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
     $('await-customer').disabled = !(mine && c.state === 'with-operator');
     $('resume').hidden = !(me && me.supervisor && c.state === 'suspended');
+  }
+
+  /** What the bot collected for the operator, and the SLA deadlines, so nobody has to dig through the chat. */
+  function showRequest(r, zone) {
+    var box = $('request');
+    box.hidden = !r;
+    if (!r) { return; }
+    $('request-title').textContent = 'Обращение № ' + r.number + ' — ' + r.stateLabel;
+    var dl = $('request-fields');
+    dl.textContent = '';
+    function add(term, value, cls) {
+      if (value == null || value === '') { return; }
+      var dt = el('dt', null, term);
+      var dd = el('dd', { 'data-testid': 'console-request-field', 'data-term': term }, value);
+      if (cls) { dd.classList.add(cls); }
+      dl.appendChild(dt);
+      dl.appendChild(dd);
+    }
+    add('Уровень', r.tier);
+    add('Приоритет', r.priority);
+    add('Категория', r.category);
+    (r.identification || []).forEach(function (f) { add(f.label, f.value); });
+    add('Описание', r.description);
+    if (r.callback) { add('Связь', 'просит перезвонить'); }
+    add('Зарегистрировано', deskTime(r.createdAt, zone));
+    if (r.firstReplyDue) {
+      add('Первый ответ', r.firstRepliedAt
+        ? 'дан ' + deskTime(r.firstRepliedAt, zone) + (r.firstReplyOverdue ? ', позже срока ' : ', срок ') + deskTime(r.firstReplyDue, zone)
+        : (r.firstReplyOverdue ? 'просрочен: нужен был до ' : 'до ') + deskTime(r.firstReplyDue, zone),
+        r.firstReplyOverdue ? 'overdue' : null);
+    }
+    if (r.resolutionDue) {
+      add('Решение', (r.resolutionOverdue ? 'просрочено: нужно было до ' : 'до ') + deskTime(r.resolutionDue, zone),
+        r.resolutionOverdue ? 'overdue' : null);
+    }
+  }
+
+  function showDecisions(decisions) {
+    $('decisions-box').hidden = decisions.length === 0;
+    var list = $('decisions');
+    list.textContent = '';
+    decisions.forEach(function (d) {
+      var li = el('li', { 'data-testid': 'console-decision', 'data-rule': d.rule });
+      li.appendChild(el('strong', null, d.label));
+      var details = [d.article ? 'статья ' + d.article : '',
+        d.confidence != null ? 'уверенность ' + Number(d.confidence).toFixed(2) : '', d.reason || ''].filter(Boolean).join(' · ');
+      if (details) { li.appendChild(el('span', { 'class': 'muted' }, ' — ' + details)); }
+      list.appendChild(li);
+    });
   }
 
   function command(path, body) {

@@ -177,7 +177,7 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
     public ConversationSummary summary() {
         return new ConversationSummary(id, desk, customer, customerName, state, operator, tier,
                 ticket == null ? null : ticket.number(), waitingSince, lastMessage().map(Message::at).orElse(openedAt),
-                awaitingCustomerSince);
+                awaitingCustomerSince, ticket == null ? null : ticket.firstReplyDue());
     }
 
     private static Instant max(Instant a, Instant b) {

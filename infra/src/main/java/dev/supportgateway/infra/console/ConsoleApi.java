@@ -60,12 +60,13 @@ class ConsoleApi {
     private final OperatorDirectory operators;
     private final ConsoleViews views;
 
-    ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators) {
+    ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators,
+               ConsoleViews views) {
         this.engine = engine;
         this.conversations = conversations;
         this.catalog = catalog;
         this.operators = operators;
-        this.views = new ConsoleViews(catalog::desk);
+        this.views = views;
     }
 
     @GetMapping("/csrf")

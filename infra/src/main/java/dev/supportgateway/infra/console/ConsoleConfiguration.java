@@ -1,7 +1,11 @@
 package dev.supportgateway.infra.console;
 
 import dev.supportgateway.engine.desk.Desks;
+import dev.supportgateway.routing.ticket.TicketRegister;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -19,9 +23,16 @@ import org.springframework.web.util.WebUtils;
 @EnableWebSocket
 public class ConsoleConfiguration {
 
+    /** Without a ticket register (a gateway that registers no tickets) transcripts simply carry no request card. */
     @Bean
-    ConsoleUpdates consoleUpdates(OperatorDirectory operators, Desks desks) {
-        return new ConsoleUpdates(operators, desks);
+    ConsoleViews consoleViews(Desks desks, ObjectProvider<TicketRegister> register, Clock clock) {
+        TicketRegister tickets = register.getIfAvailable();
+        return new ConsoleViews(desks, tickets == null ? number -> Optional.empty() : tickets::find, clock);
+    }
+
+    @Bean
+    ConsoleUpdates consoleUpdates(OperatorDirectory operators, ConsoleViews views) {
+        return new ConsoleUpdates(operators, views);
     }
 
     @Bean

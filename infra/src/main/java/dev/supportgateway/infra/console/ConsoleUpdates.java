@@ -2,7 +2,6 @@ package dev.supportgateway.infra.console;
 
 import dev.supportgateway.engine.delivery.ConsoleEvent;
 import dev.supportgateway.engine.delivery.OperatorConsole;
-import dev.supportgateway.engine.desk.Desks;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Map;
@@ -36,9 +35,9 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
     private final ConsoleViews views;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ConsoleUpdates(OperatorDirectory operators, Desks desks) {
+    ConsoleUpdates(OperatorDirectory operators, ConsoleViews views) {
         this.operators = operators;
-        this.views = new ConsoleViews(desks);
+        this.views = views;
     }
 
     @Override

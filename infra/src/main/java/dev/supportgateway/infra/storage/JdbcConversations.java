@@ -456,7 +456,7 @@ final class JdbcConversations implements Conversations {
     public List<ConversationSummary> open(DeskId desk) {
         return sql.sql("""
                         select id, desk, channel, address, customer_name, state, operator_id, operator_name, tier,
-                               ticket_number, waiting_since, last_message_at, awaiting_customer_since
+                               ticket_number, waiting_since, last_message_at, awaiting_customer_since, ticket_first_reply_due
                         from conversation
                         where desk = ? and state <> 'CLOSED'
                         order by case when waiting_since is null then 1 else 0 end, waiting_since, last_message_at, id""")
@@ -464,7 +464,8 @@ final class JdbcConversations implements Conversations {
                 .query((rs, n) -> new ConversationSummary(ConversationId.of(rs.getString("id")), DeskId.of(rs.getString("desk")),
                         customer(rs), rs.getString("customer_name"), ConversationState.valueOf(rs.getString("state")),
                         operator(rs), rs.getString("tier"), rs.getString("ticket_number"), instant(rs, "waiting_since"),
-                        instant(rs, "last_message_at"), instant(rs, "awaiting_customer_since")))
+                        instant(rs, "last_message_at"), instant(rs, "awaiting_customer_since"),
+                        instant(rs, "ticket_first_reply_due")))
                 .list();
     }
 

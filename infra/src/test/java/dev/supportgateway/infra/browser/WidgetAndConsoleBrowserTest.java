@@ -104,7 +104,8 @@ class WidgetAndConsoleBrowserTest {
             assertThat(bot.nth(before)).isVisible();
 
             Page console = logInToTheConsole(operatorContext);
-            Locator conversation = console.getByTestId("console-conversation").first();
+            // other tests leave waiting requests of other desks at the top of the list
+            Locator conversation = console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("E-DOC")).first();
             assertThat(conversation).isVisible();
             conversation.click();
             console.getByTestId("console-take-over").click();
@@ -191,6 +192,51 @@ class WidgetAndConsoleBrowserTest {
             console.getByTestId("console-close").click();
 
             assertThat(customer.getByTestId("widget-message").last()).containsText("Остались ли у вас вопросы?");
+        }
+    }
+
+    @Test
+    void theOperatorSeesTheRequestTheBotRegisteredWithItsDeadline() {
+        try (BrowserContext customerContext = browser.newContext();
+             BrowserContext operatorContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/demo/edoc"));
+            customer.getByTestId("widget-open").click();
+            Locator bot = customer.locator("[data-testid=widget-message][data-author=bot]");
+            ask(customer, "позовите оператора");
+            assertThat(bot.last()).containsText("ИИН");
+            ask(customer, "900515300127");
+            assertThat(bot.last()).containsText("Фамилия, имя, отчество");
+            ask(customer, "Сейткали Айдос Маратович");
+            Locator consultation = customer.getByTestId("widget-action").filter(new Locator.FilterOptions().setHasText("Консультация"));
+            consultation.last().click();
+            assertThat(bot.last()).containsText("Опишите");
+            ask(customer, "Как настроить роуминг документов с другим оператором ЭДО");
+            assertThat(bot.last()).containsText("EDOC-");
+
+            Page console = logInToTheConsole(operatorContext);
+            Locator row = console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("EDOC-"));
+            assertThat(row.first()).containsText("ответить до");
+            row.first().click();
+            Locator card = console.getByTestId("console-request");
+            assertThat(card).containsText("Обращение № EDOC-");
+            assertThat(card).containsText("в очереди");
+            assertThat(console.locator("[data-testid=console-request-field][data-term='ИИН']")).hasText("900515300127");
+            assertThat(console.locator("[data-testid=console-request-field][data-term='Категория']")).hasText("Консультация");
+            assertThat(console.locator("[data-testid=console-request-field][data-term='Описание']"))
+                    .hasText("Как настроить роуминг документов с другим оператором ЭДО");
+            assertThat(console.locator("[data-testid=console-request-field][data-term='Первый ответ']")).containsText("до ");
+            console.getByTestId("console-decisions").locator("summary").click();
+            assertThat(console.locator("[data-testid=console-decision][data-rule=ticket-registered]")).isVisible();
+            console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-request.png")));
+
+            console.getByTestId("console-take-over").click();
+            assertThat(card).containsText("в работе");
+            console.getByTestId("console-input").fill("Здравствуйте! Роуминг настраивается в профиле организации.");
+            console.getByTestId("console-send").click();
+            assertThat(console.locator("[data-testid=console-request-field][data-term='Первый ответ']")).containsText("дан ");
+            console.getByTestId("console-close").click();
+            assertThat(card).containsText("закрыто");
         }
     }
 

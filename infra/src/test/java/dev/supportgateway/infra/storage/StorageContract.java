@@ -234,6 +234,8 @@ abstract class StorageContract {
                 .containsExactly(waitingLong.id(), waitingShort.id(), held.id(), withBot.id());
         assertThat(open).containsExactly(waitingLong.summary(), waitingShort.summary(), held.summary(), withBot.summary());
         assertThat(open.getFirst().ticketNumber()).isEqualTo("EDOC-2026-000001");
+        assertThat(open.getFirst().firstReplyDue()).as("the console marks a request queued past it")
+                .isEqualTo(waitingLong.ticket().firstReplyDue());
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The console API over HTTP: login with CSRF, what needs a session, and one conversation for one operator. */
+/**
+ * The console API over HTTP: login with CSRF, what needs a session, one conversation for one operator, and what an
+ * operator is shown of a registered request.
+ */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsoleSecurityTest {
+class ConsoleApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -202,5 +206,38 @@ class ConsoleSecurityTest {
         HttpResponse<String> resumed = supervisor.post("/api/v1/console/conversations/" + id + "/resume", null);
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(resumed.body()).path("conversation").path("state").asString()).isEqualTo("bot");
+    }
+
+    @Test
+    void anOperatorSeesTheRegisteredRequestUnderTheDesksOwnLabels() throws Exception {
+        DeskId eorder = DeskId.of("eorder");
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "card-" + UUID.randomUUID());
+        List<String> answers = List.of("позовите оператора", "ivanova@example.ru", "Иванова Мария Петровна", "7707083893",
+                "ООО Ромашка", "31.12.2030", "Техническая ошибка", "Прайс-лист поставщика не загружается, ошибка 500");
+        ConversationId id = null;
+        for (int i = 0; i < answers.size(); i++) {
+            id = engine.receive(Inbound.text(eorder, customer, "card-" + i, answers.get(i), Instant.now())).conversation().id();
+        }
+
+        Browser operator = new Browser();
+        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
+        JsonNode transcript = JSON.readTree(operator.send("GET", "/api/v1/console/conversations/" + id, null, null, false).body());
+
+        JsonNode request = transcript.path("request");
+        assertThat(request.path("number").asString()).startsWith("EORDER-");
+        assertThat(request.path("stateLabel").asString()).isEqualTo("в очереди");
+        assertThat(request.path("category").asString()).isEqualTo("Техническая ошибка");
+        assertThat(request.path("tier").asString()).isEqualTo("Базовый");
+        assertThat(request.path("identification").toString())
+                .contains("\"label\":\"ИНН организации\",\"value\":\"7707083893\"")
+                .contains("\"label\":\"Наименование организации\",\"value\":\"ООО Ромашка\"");
+        assertThat(request.path("description").asString()).contains("Прайс-лист поставщика не загружается");
+        assertThat(request.path("firstReplyOverdue").asBoolean()).isFalse();
+        assertThat(transcript.path("conversation").path("deskZone").asString()).isEqualTo("Europe/Moscow");
+        assertThat(transcript.path("decisions").toString()).contains("\"rule\":\"ticket-registered\"",
+                "\"label\":\"обращение зарегистрировано\"", "\"label\":\"клиент позвал оператора\"");
+
+        String rows = operator.send("GET", "/api/v1/console/conversations", null, null, false).body();
+        assertThat(rows).contains(request.path("number").asString());
     }
 }
