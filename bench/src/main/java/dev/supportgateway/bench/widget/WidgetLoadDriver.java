@@ -48,6 +48,7 @@ public final class WidgetLoadDriver {
     private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern DESK = Pattern.compile("desk=([a-z0-9-]+)");
+    private static final Pattern AT = Pattern.compile("\"at\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Settings settings;
     private final List<String> questions;
@@ -63,11 +64,14 @@ public final class WidgetLoadDriver {
     private final AtomicLong closedUnexpectedly = new AtomicLong();
     private final Queue<String> acceptedIds = new ConcurrentLinkedQueue<>();
     private volatile boolean measuring;
+    /** The slowest reply measured: its latency, and how long after the question the gateway stamped it (ms). */
+    private double slowestLatencyMs;
+    private double slowestStampedAfterMs = Double.NaN;
     private volatile boolean stopping;
 
     /** The command line. */
     record Settings(URI url, String origin, int sessions, Duration interval, Duration duration, Duration ramp, URI metrics,
-                    Path acceptedFile) {
+                    URI cpuMetrics, Path acceptedFile) {
         static Settings parse(String[] args) {
             Map<String, String> given = new ConcurrentHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -78,10 +82,12 @@ public final class WidgetLoadDriver {
                 throw new IllegalArgumentException("the load driver only targets this machine, not " + url.getHost());
             }
             String origin = given.getOrDefault("origin", "http://" + url.getHost() + ":" + url.getPort());
-            URI metrics = URI.create(given.getOrDefault("metrics", "http://" + url.getHost() + ":" + url.getPort() + "/actuator/metrics/jvm.memory.used?tag=area:heap"));
+            String actuator = "http://" + url.getHost() + ":" + url.getPort() + "/actuator/metrics/";
+            URI metrics = URI.create(given.getOrDefault("metrics", actuator + "jvm.memory.used?tag=area:heap"));
+            URI cpuMetrics = URI.create(given.getOrDefault("cpu-metrics", actuator + "process.cpu.time"));
             return new Settings(url, origin, Integer.parseInt(given.getOrDefault("sessions", "1000")),
                     duration(given.getOrDefault("interval", "5s")), duration(given.getOrDefault("duration", "60s")),
-                    duration(given.getOrDefault("ramp", "20s")), metrics,
+                    duration(given.getOrDefault("ramp", "20s")), metrics, cpuMetrics,
                     given.containsKey("accepted-file") ? Path.of(given.get("accepted-file")) : null);
         }
 
@@ -130,13 +136,16 @@ public final class WidgetLoadDriver {
         latencies.reset();
         long sentBefore = sent.get();
         long repliedBefore = replied.get();
+        long cpuBefore = metric(settings.cpuMetrics());
+        long driverCpuBefore = driverCpuNanos(0);
         measuring = true;
         long measureStart = System.nanoTime();
         long peakHeap = 0;
         while (System.nanoTime() - measureStart < settings.duration().toNanos()) {
             TimeUnit.SECONDS.sleep(5);
-            peakHeap = Math.max(peakHeap, serverHeap());
+            peakHeap = Math.max(peakHeap, metric(settings.metrics()));
         }
+        long gatewayCpuNanos = metric(settings.cpuMetrics()) - cpuBefore;
         measuring = false;
         stopping = true;
         double seconds = (System.nanoTime() - measureStart) / 1e9;
@@ -149,10 +158,21 @@ public final class WidgetLoadDriver {
         System.out.printf(Locale.ROOT, "bot reply latency ms: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f (n=%d)%n",
                 latencies.percentile(50), latencies.percentile(90), latencies.percentile(99), latencies.percentile(99.9),
                 latencies.percentile(100), latencies.count());
+        synchronized (this) {
+            System.out.printf(Locale.ROOT, "slowest reply %.0f ms after its question; the gateway stamped it %.0f ms after the question%n",
+                    slowestLatencyMs, slowestStampedAfterMs);
+        }
         System.out.printf(Locale.ROOT, "errors %d, rate-limited %d, closed unexpectedly %d, without a reply after 5 s %d%n",
                 errors.get(), rateLimited.get(), closedUnexpectedly.get(), unanswered);
         System.out.printf(Locale.ROOT, "server heap used, peak of samples: %d MB; driver heap %d MB%n",
                 peakHeap / (1024 * 1024), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+        // the cost per reply, beside its latency: on a shared two-core machine the ratio is what compares across runs
+        long repliedInWindow = replied.get() - repliedBefore;
+        if (cpuBefore > 0 && repliedInWindow > 0) {
+            System.out.printf(Locale.ROOT, "gateway CPU: %.2f cores, %.3f ms per bot reply; driver CPU: %.2f cores%n",
+                    gatewayCpuNanos / 1e9 / seconds, gatewayCpuNanos / 1e6 / repliedInWindow,
+                    driverCpuNanos(driverCpuBefore) / 1e9 / seconds);
+        }
         if (settings.acceptedFile() != null) {
             // what the gateway acknowledged as stored: after a crash test each of these must be in its database
             Files.write(settings.acceptedFile(), acceptedIds);
@@ -164,14 +184,44 @@ public final class WidgetLoadDriver {
         timer.shutdownNow();
     }
 
-    private long serverHeap() {
+    /** The CPU time this driver's process used since {@code before}, in nanoseconds. */
+    private static long driverCpuNanos(long before) {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long now = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        return now - before;
+    }
+
+    /** One actuator metric's value (heap bytes, CPU nanoseconds), or 0 when the gateway does not answer. */
+    private long metric(URI uri) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.metrics()).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)").matcher(response.body());
             return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
         } catch (Exception e) {
             return 0;
+        }
+    }
+
+    /**
+     * Keeps the slowest reply's latency and the gap between its question and the gateway's time stamp on it. The
+     * dialogue stamps a reply when it writes it, before it is stored and sent: a reply stamped late waited for a
+     * thread or the conversation's lock; one stamped early and received late waited in storage or transport.
+     */
+    private synchronized void slowest(long latencyNanos, String stamped, long askedNanos) {
+        double ms = latencyNanos / 1e6;
+        if (ms <= slowestLatencyMs) {
+            return;
+        }
+        slowestLatencyMs = ms;
+        slowestStampedAfterMs = Double.NaN;
+        if (stamped != null) {
+            try {
+                long askedEpochMs = System.currentTimeMillis() - (System.nanoTime() - askedNanos) / 1_000_000;
+                slowestStampedAfterMs = java.time.Instant.parse(stamped).toEpochMilli() - askedEpochMs;
+            } catch (java.time.format.DateTimeParseException e) {
+                // no usable stamp: reported as unknown
+            }
         }
     }
 
@@ -258,7 +308,9 @@ public final class WidgetLoadDriver {
                             if (awaiting.remove(oldest.getKey()) != null) {
                                 replied.incrementAndGet();
                                 if (measuring) {
-                                    latencies.record(System.nanoTime() - oldest.getValue());
+                                    long latency = System.nanoTime() - oldest.getValue();
+                                    latencies.record(latency);
+                                    slowest(latency, group(AT, frame), oldest.getValue());
                                 }
                             }
                         });
