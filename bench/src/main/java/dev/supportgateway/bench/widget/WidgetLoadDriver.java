@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -61,6 +62,9 @@ public final class WidgetLoadDriver {
     private final AtomicLong replied = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
+    /** Messages the gateway took for a resend of one it already had: it answers those with no new reply. */
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong sendFailures = new AtomicLong();
     private final AtomicLong closedUnexpectedly = new AtomicLong();
     private final Queue<String> acceptedIds = new ConcurrentLinkedQueue<>();
     private volatile boolean measuring;
@@ -162,8 +166,8 @@ public final class WidgetLoadDriver {
             System.out.printf(Locale.ROOT, "slowest reply %.0f ms after its question; the gateway stamped it %.0f ms after the question%n",
                     slowestLatencyMs, slowestStampedAfterMs);
         }
-        System.out.printf(Locale.ROOT, "errors %d, rate-limited %d, closed unexpectedly %d, without a reply after 5 s %d%n",
-                errors.get(), rateLimited.get(), closedUnexpectedly.get(), unanswered);
+        System.out.printf(Locale.ROOT, "errors %d, rate-limited %d, taken as duplicates %d, failed sends %d, closed unexpectedly %d, without a reply after 5 s %d%n",
+                errors.get(), rateLimited.get(), duplicates.get(), sendFailures.get(), closedUnexpectedly.get(), unanswered);
         System.out.printf(Locale.ROOT, "server heap used, peak of samples: %d MB; driver heap %d MB%n",
                 peakHeap / (1024 * 1024), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
         // the cost per reply, beside its latency: on a shared two-core machine the ratio is what compares across runs
@@ -232,6 +236,7 @@ public final class WidgetLoadDriver {
         private final StringBuilder partial = new StringBuilder();
         private volatile WebSocket socket;
         private int asked;
+        private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
         Customer(int number) {
             this.number = number;
@@ -247,7 +252,7 @@ public final class WidgetLoadDriver {
                         }
                         socket = ws;
                         connected.incrementAndGet();
-                        ws.sendText("{\"type\":\"hello\",\"desk\":\"" + desk() + "\"}", true);
+                        send(ws, "{\"type\":\"hello\",\"desk\":\"" + desk() + "\"}");
                         long first = ThreadLocalRandom.current().nextLong(settings.interval().toMillis());
                         timer.scheduleAtFixedRate(this::ask, first, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
                     });
@@ -267,9 +272,22 @@ public final class WidgetLoadDriver {
             String question = questions.get((number + asked) % questions.size());
             awaiting.put(clientId, System.nanoTime());
             sent.incrementAndGet();
-            synchronized (this) {
-                ws.sendText("{\"type\":\"message\",\"clientId\":\"" + clientId + "\",\"text\":\"" + question + "\"}", true);
-            }
+            send(ws, "{\"type\":\"message\",\"clientId\":\"" + clientId + "\",\"text\":\"" + question + "\"}");
+        }
+
+        /**
+         * Sends after the previous send of this socket has completed: the JDK WebSocket fails a send started while
+         * another is pending (the returned future completes with IllegalStateException), which would silently drop a
+         * question and make the next reply count for it.
+         */
+        private synchronized void send(WebSocket ws, String frame) {
+            lastSend = lastSend.handle((done, failure) -> null)
+                    .thenCompose(ignored -> ws.sendText(frame, true))
+                    .whenComplete((done, failure) -> {
+                        if (failure != null && !stopping) {
+                            sendFailures.incrementAndGet();
+                        }
+                    });
         }
 
         long unanswered() {
@@ -298,9 +316,7 @@ public final class WidgetLoadDriver {
                     String author = group(AUTHOR, frame);
                     String id = group(ID, frame);
                     if (id != null) {
-                        synchronized (this) {
-                            ws.sendText("{\"type\":\"ack\",\"upTo\":\"" + id + "\"}", true);
-                        }
+                        send(ws, "{\"type\":\"ack\",\"upTo\":\"" + id + "\"}");
                     }
                     if (author != null && !author.equals("customer")) {
                         // The first reply after a question answers the oldest question still waiting.
@@ -318,6 +334,10 @@ public final class WidgetLoadDriver {
                 }
                 case "accepted" -> {
                     String clientId = group(CLIENT_ID, frame);
+                    if (frame.contains("\"duplicate\":true")) {
+                        duplicates.incrementAndGet();
+                        System.out.printf(Locale.ROOT, "gateway took %s for a duplicate%n", clientId);
+                    }
                     if (clientId != null && settings.acceptedFile() != null) {
                         acceptedIds.add(clientId);
                     }
