@@ -208,8 +208,10 @@
     decisions.forEach(function (d) {
       var li = el('li', { 'data-testid': 'console-decision', 'data-rule': d.rule });
       li.appendChild(el('strong', null, d.label));
+      // the engine's reason is its own log line (English, for the team): kept one hover away, not in the operator's way
+      if (d.reason) { li.setAttribute('title', d.reason); }
       var details = [d.article ? 'статья ' + d.article : '',
-        d.confidence != null ? 'уверенность ' + Number(d.confidence).toFixed(2) : '', d.reason || ''].filter(Boolean).join(' · ');
+        d.confidence != null ? 'уверенность ' + Number(d.confidence).toFixed(2) : ''].filter(Boolean).join(' · ');
       if (details) { li.appendChild(el('span', { 'class': 'muted' }, ' — ' + details)); }
       list.appendChild(li);
     });
