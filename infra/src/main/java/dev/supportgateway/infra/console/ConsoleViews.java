@@ -27,12 +27,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the console's JSON carries: list rows, and transcripts with the request card (what the bot collected and
  * the SLA deadlines) and the bot's decisions; customers' addresses are masked.
  */
 final class ConsoleViews {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleViews.class);
 
     /** How many of the bot's latest decisions a transcript shows. */
     static final int DECISIONS_SHOWN = 20;
@@ -113,9 +117,12 @@ final class ConsoleViews {
         try {
             found = tickets.apply(TicketNumber.parse(c.ticket().number()));
         } catch (RuntimeException e) {
+            LOG.warn("ticket {} of conversation {} could not be read for the console: {}", c.ticket().number(), c.id(),
+                    e.toString());
             return null;
         }
         if (found.isEmpty()) {
+            LOG.warn("ticket {} of conversation {} is not in the desk's register", c.ticket().number(), c.id());
             return null;
         }
         RegisteredTicket t = found.get();
