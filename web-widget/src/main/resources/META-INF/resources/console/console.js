@@ -50,6 +50,7 @@
     $('login-view').hidden = true;
     $('app-view').hidden = false;
     $('me').textContent = me.displayName + (me.supervisor ? ' (супервизор)' : '');
+    showDeskFilter();
     refreshList();
     startLive();
   }
@@ -94,8 +95,26 @@
     }
   }
 
+  /** An operator of several desks may narrow the list to one; the choice is kept in this browser. */
+  function showDeskFilter() {
+    var select = $('desk-filter');
+    var names = me.deskNames || {};
+    var ids = Object.keys(names);
+    while (select.options.length > 1) { select.remove(1); }
+    ids.forEach(function (id) { select.appendChild(el('option', { value: id }, names[id])); });
+    var saved = localStorage.getItem('console.desk') || '';
+    select.value = ids.indexOf(saved) >= 0 ? saved : '';
+    $('desk-filter-row').hidden = ids.length < 2;
+  }
+
+  $('desk-filter').addEventListener('change', function () {
+    localStorage.setItem('console.desk', $('desk-filter').value);
+    refreshList();
+  });
+
   function refreshList() {
-    return api('GET', '/conversations').then(function (rows) {
+    var desk = $('desk-filter').value;
+    return api('GET', '/conversations' + (desk ? '?desk=' + encodeURIComponent(desk) : '')).then(function (rows) {
       var list = $('conversations');
       list.textContent = '';
       $('empty').hidden = rows.length > 0;

@@ -6,6 +6,7 @@ import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.IllegalTransition;
+import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.dialogue.ConversationNotFound;
 import dev.supportgateway.engine.dialogue.ForbiddenWordsInReply;
@@ -15,6 +16,7 @@ import dev.supportgateway.infra.desk.DeskCatalog;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -38,7 +40,8 @@ class ConsoleApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
 
-    record Me(String username, String displayName, List<String> desks, boolean supervisor) {
+    /** @param deskNames the desks' names by id, in the order of {@code desks}, for the console's desk filter */
+    record Me(String username, String displayName, List<String> desks, Map<String, String> deskNames, boolean supervisor) {
     }
 
     record ReplyRequest(String text) {
@@ -77,17 +80,22 @@ class ConsoleApi {
     @GetMapping("/me")
     Me me(Principal principal) {
         OperatorDirectory.Entry me = operators.require(principal.getName());
-        List<String> desks = catalog.all().stream().filter(d -> me.serves(d.id())).map(d -> d.id().value()).toList();
-        return new Me(me.username(), me.displayName(), desks, me.supervisor());
+        List<Desk> served = catalog.all().stream().filter(d -> me.serves(d.id())).toList();
+        Map<String, String> names = new LinkedHashMap<>();
+        served.forEach(d -> names.put(d.id().value(), d.name()));
+        return new Me(me.username(), me.displayName(), served.stream().map(d -> d.id().value()).toList(), names,
+                me.supervisor());
     }
 
     /**
      * Waiting conversations first, longest waiting on top; then the others, most recent first. A busy desk has
      * thousands of bot conversations at once, so the list is cut at {@code limit} (waiting ones come first anyway).
+     * {@code desk} narrows the list to one of the operator's desks; a desk they do not serve lists nothing.
      */
     @GetMapping("/conversations")
     List<ConsoleViews.Row> conversations(Principal principal,
-                                         @RequestParam(name = "limit", defaultValue = "200") int limit) {
+                                         @RequestParam(name = "limit", defaultValue = "200") int limit,
+                                         @RequestParam(name = "desk", required = false) String desk) {
         int shown = Math.clamp(limit, 1, 1000);
         OperatorDirectory.Entry me = operators.require(principal.getName());
         Comparator<ConversationSummary> order = Comparator
@@ -95,6 +103,7 @@ class ConsoleApi {
                 .thenComparing(s -> s.waitingSince() == null ? Instant.MAX : s.waitingSince())
                 .thenComparing(ConversationSummary::lastMessageAt, Comparator.nullsLast(Comparator.reverseOrder()));
         return catalog.all().stream().filter(d -> me.serves(d.id()))
+                .filter(d -> desk == null || desk.isBlank() || d.id().value().equals(desk))
                 .flatMap(d -> engine.open(d.id()).stream())
                 .sorted(order).limit(shown).map(views::row).toList();
     }

@@ -186,7 +186,10 @@ class WidgetAndConsoleBrowserTest {
             assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").first()).isVisible();
 
             Page console = logInToTheConsole(operatorContext);
-            console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("Ордер")).first().click();
+            console.getByTestId("console-desk-filter").selectOption("eorder");
+            assertThat(console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText("E-DOC")))
+                    .hasCount(0);
+            console.getByTestId("console-conversation").first().click();
             console.getByTestId("console-take-over").click();
             assertThat(console.getByTestId("console-close")).isEnabled();
             console.getByTestId("console-close").click();

@@ -209,6 +209,31 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anOperatorOfSeveralDesksNarrowsTheListToOneOfThem() throws Exception {
+        ConversationId edocChat = engine.receive(Inbound.text(DeskId.of("edoc"),
+                CustomerAddress.of(ChannelKind.WIDGET, "f-" + UUID.randomUUID()), "f-1", "Здравствуйте", Instant.now()))
+                .conversation().id();
+        ConversationId eorderChat = engine.receive(Inbound.text(DeskId.of("eorder"),
+                CustomerAddress.of(ChannelKind.WIDGET, "f-" + UUID.randomUUID()), "f-2", "Здравствуйте", Instant.now()))
+                .conversation().id();
+
+        Browser operator = new Browser();
+        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
+        JsonNode me = JSON.readTree(operator.send("GET", "/api/v1/console/me", null, null, false).body());
+        String eorderOnly = operator.send("GET", "/api/v1/console/conversations?desk=eorder", null, null, false).body();
+        String all = operator.send("GET", "/api/v1/console/conversations", null, null, false).body();
+
+        assertThat(me.path("deskNames").path("eorder").asString()).isEqualTo("Техническая поддержка АСЗ «Электронный Ордер»");
+        assertThat(eorderOnly).contains(eorderChat.value()).doesNotContain(edocChat.value());
+        assertThat(all).contains(eorderChat.value(), edocChat.value());
+
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(aigerim.send("GET", "/api/v1/console/conversations?desk=eorder", null, null, false).body()).size())
+                .as("a desk the operator does not serve lists nothing").isZero();
+    }
+
+    @Test
     void anOperatorSeesTheRegisteredRequestUnderTheDesksOwnLabels() throws Exception {
         DeskId eorder = DeskId.of("eorder");
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "card-" + UUID.randomUUID());
