@@ -59,12 +59,10 @@ final class JdbcConversations implements Conversations {
 
     private static final String INSERT = "insert into conversation (" + String.join(", ", all()) + ") values ("
             + all().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
-    private static final String UPDATE = "update conversation set "
-            + CHANGING.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
-            + " where id = :id and version = :read_version";
     /** A journaled save over whatever version the database kept: the journal's order is the commit order. */
     private static final String UPDATE_REPLAYED = "update conversation set "
             + CHANGING.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", ")) + " where id = :id";
+    private static final String UPDATE = UPDATE_REPLAYED + " and version = :read_version";
     private static final String INSERT_MESSAGE = "insert into conversation_message (id, conversation_id, seq_no, desk,"
             + " channel, address, author_kind, author_id, author_name, body, actions, link, attachments, external_id,"
             + " action_id, in_reply_to, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -327,12 +325,12 @@ final class JdbcConversations implements Conversations {
     }
 
     private boolean replay(SaveRows save) {
-        Long stored = sql.sql("select version from conversation where id = ?").param(save.conversationId())
-                .query(Long.class).optional().orElse(null);
-        if (stored != null && stored >= save.version()) {
+        // 0: not stored at all, since a stored conversation has version 1 or more
+        long stored = storedVersion(ConversationId.of(save.conversationId()));
+        if (stored >= save.version()) {
             return false;
         }
-        if (stored == null) {
+        if (stored == 0) {
             if (!save.created()) {
                 // the saves before it are missing too: the journal was not kept with this database
                 LOG.warn("journaled save of conversation {} at version {} skipped: the database does not have the"

@@ -88,10 +88,8 @@ final class SaveJournal implements AutoCloseable {
             DataOutputStream out = new DataOutputStream(bytes);
             for (SaveRows save : saves) {
                 byte[] payload = encode(save);
-                CRC32C crc = new CRC32C();
-                crc.update(payload);
                 out.writeInt(payload.length);
-                out.writeInt((int) crc.getValue());
+                out.writeInt(checksum(payload));
                 out.write(payload);
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
@@ -199,9 +197,7 @@ final class SaveJournal implements AutoCloseable {
             }
             byte[] payload = new byte[length];
             in.get(payload);
-            CRC32C crc = new CRC32C();
-            crc.update(payload);
-            if ((int) crc.getValue() != checksum) {
+            if (checksum(payload) != checksum) {
                 torn(segment, start, records, "a checksum that does not match");
                 return;
             }
@@ -213,6 +209,12 @@ final class SaveJournal implements AutoCloseable {
             }
             records++;
         }
+    }
+
+    private static int checksum(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return (int) crc.getValue();
     }
 
     private static void torn(Path segment, int offset, int records, String what) {
