@@ -6,7 +6,6 @@ import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.IllegalTransition;
-import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.dialogue.ConversationNotFound;
 import dev.supportgateway.engine.dialogue.ForbiddenWordsInReply;
@@ -80,11 +79,9 @@ class ConsoleApi {
     @GetMapping("/me")
     Me me(Principal principal) {
         OperatorDirectory.Entry me = operators.require(principal.getName());
-        List<Desk> served = catalog.all().stream().filter(d -> me.serves(d.id())).toList();
         Map<String, String> names = new LinkedHashMap<>();
-        served.forEach(d -> names.put(d.id().value(), d.name()));
-        return new Me(me.username(), me.displayName(), served.stream().map(d -> d.id().value()).toList(), names,
-                me.supervisor());
+        catalog.all().stream().filter(d -> me.serves(d.id())).forEach(d -> names.put(d.id().value(), d.name()));
+        return new Me(me.username(), me.displayName(), List.copyOf(names.keySet()), names, me.supervisor());
     }
 
     /**

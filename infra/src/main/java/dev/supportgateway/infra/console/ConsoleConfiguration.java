@@ -4,8 +4,6 @@ import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -23,11 +21,9 @@ import org.springframework.web.util.WebUtils;
 @EnableWebSocket
 public class ConsoleConfiguration {
 
-    /** Without a ticket register (a gateway that registers no tickets) transcripts simply carry no request card. */
     @Bean
-    ConsoleViews consoleViews(Desks desks, ObjectProvider<TicketRegister> register, Clock clock) {
-        TicketRegister tickets = register.getIfAvailable();
-        return new ConsoleViews(desks, tickets == null ? number -> Optional.empty() : tickets::find, clock);
+    ConsoleViews consoleViews(Desks desks, TicketRegister tickets, Clock clock) {
+        return new ConsoleViews(desks, tickets::find, clock);
     }
 
     @Bean

@@ -91,7 +91,7 @@ final class ConsoleViews {
         String deskName = desk.map(Desk::name).orElse(s.desk().value());
         String who = (s.customerName() == null || s.customerName().isBlank() ? "Посетитель" : PersonalData.mask(s.customerName()))
                 + " · " + s.customer().channel().key() + " " + shortMask(s.customer().address());
-        return new Row(s.id().value(), s.desk().value(), deskName, who, s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        return new Row(s.id().value(), s.desk().value(), deskName, who, key(s.state()),
                 label(s.state()), s.operator() == null ? null : s.operator().id(),
                 s.operator() == null ? null : s.operator().displayName(), s.ticketNumber(), s.waitingSince(),
                 s.lastMessageAt(), s.flagged(), s.awaitingCustomerSince(), s.firstReplyDue(), s.overdueAt(clock.instant()),
@@ -134,7 +134,7 @@ final class ConsoleViews {
                 .map(Message::at).findFirst().orElse(null);
         Instant firstDue = deadlines.firstReplyDue();
         Instant resolutionDue = deadlines.resolutionDue();
-        return new Request(t.number().toString(), t.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        return new Request(t.number().toString(), key(t.state()),
                 label(t.state()),
                 named(t.tier(), desk.map(Desk::tiers).orElse(List.of()), ServiceTier::id, ServiceTier::name),
                 named(t.priority(), desk.map(Desk::priorities).orElse(List.of()), Priority::id, Priority::name),
@@ -170,7 +170,7 @@ final class ConsoleViews {
     }
 
     private static Decision decision(BotDecision d) {
-        return new Decision(d.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'), label(d.rule()), d.reason(),
+        return new Decision(key(d.rule()), label(d.rule()), d.reason(),
                 Double.isNaN(d.confidence()) ? null : d.confidence(), d.article(), d.at());
     }
 
@@ -182,7 +182,7 @@ final class ConsoleViews {
                     .filter(a -> a.id().equals(m.actionId())).map(Action::label).reduce((a, b) -> b).orElse(m.actionId());
             text = "[нажата кнопка «" + label + "»]";
         }
-        return new Line(m.id().value(), m.author().kind().name().toLowerCase(Locale.ROOT), m.author().displayName(), text,
+        return new Line(m.id().value(), key(m.author().kind()), m.author().displayName(), text,
                 m.actions(), m.link(), m.at());
     }
 
@@ -190,6 +190,11 @@ final class ConsoleViews {
     private static String shortMask(String address) {
         String masked = PersonalData.mask(address);
         return masked.length() <= 16 ? masked : masked.substring(0, 2) + "…" + masked.substring(masked.length() - 2);
+    }
+
+    /** How the JSON names a state or rule: {@code WAITING_FOR_OPERATOR} as {@code waiting-for-operator}. */
+    private static String key(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static String label(TicketState state) {
