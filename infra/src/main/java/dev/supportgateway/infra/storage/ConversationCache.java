@@ -13,10 +13,10 @@ import java.util.Set;
  * customer: a read-through, write-through cache bounded to {@code capacity} entries (least recently used ones go
  * first), so that a customer's next message does not read the whole transcript again.
  *
- * <p>It only ever holds a committed state: a save enters it after its commit. A value may be stale when another
- * node saved the conversation since; a save over it then fails the version check as a concurrent change, which
- * evicts it, and the retry reads SQL. A version is written once, so a cached value at version v is exactly
- * what the database holds at version v.
+ * <p>It only ever holds a durable state: a save enters it after its commit, or after its journal record is forced
+ * to disk. A value may be stale when another node saved the conversation since; a save over it then fails the
+ * version check as a concurrent change, which evicts it, and the retry reads SQL. A version is written once, so a
+ * cached value at version v is exactly what the database holds, or will hold, at version v.
  */
 final class ConversationCache {
 

@@ -3,8 +3,6 @@ package dev.supportgateway.infra.storage;
 import static dev.supportgateway.infra.storage.SqlTime.instant;
 import static dev.supportgateway.infra.storage.SqlTime.toSql;
 
-import dev.supportgateway.engine.conversation.Author;
-import dev.supportgateway.engine.conversation.AuthorKind;
 import dev.supportgateway.engine.conversation.BotDecision;
 import dev.supportgateway.engine.conversation.ConcurrentConversationChange;
 import dev.supportgateway.engine.conversation.Conversation;
@@ -13,28 +11,34 @@ import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.CustomerAddress;
-import dev.supportgateway.engine.conversation.DecisionRule;
 import dev.supportgateway.engine.conversation.Escalation;
 import dev.supportgateway.engine.conversation.Feedback;
 import dev.supportgateway.engine.conversation.Message;
-import dev.supportgateway.engine.conversation.MessageId;
 import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.escalation.Ticket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +46,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Conversations in SQL: one row per conversation guarded by its version, and the transcript, bot
- * decisions and feedback as append-only rows, of which a save writes only the new ones.
+ * Conversations in SQL: one row per conversation guarded by its version, the transcript, bot decisions and feedback
+ * as append-only batches of JSON entries (a save writes only the new ones), and the customers' channel ids for the
+ * idempotency of inbound messages.
+ *
+ * <p>Two ways to write. Without a journal (PostgreSQL, whose commits are durable) a save is written through: the
+ * caller returns after the commit that holds it. With a journal (the embedded H2 file) a save is written behind: it
+ * is acknowledged once its journal record is forced to disk, kept in {@link UnflushedSaves}, which every read
+ * consults before SQL, and written to SQL by the next {@link #flush}, all saves of a conversation as one row and one
+ * batch. On the embedded database the gateway is the only writer (H2 locks its file), so the versions kept in memory
+ * decide conflicts.
  */
 final class JdbcConversations implements Conversations {
 
@@ -56,20 +68,23 @@ final class JdbcConversations implements Conversations {
             "ticket_first_reply_due", "warnings", "updated_at", "waiting_since", "awaiting_customer_since", "last_message_at",
             "version");
     private static final List<String> FIXED = List.of("id", "desk", "channel", "address", "opened_at");
+    private static final List<String> ALL = all();
 
-    private static final String INSERT = "insert into conversation (" + String.join(", ", all()) + ") values ("
-            + all().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
-    /** A journaled save over whatever version the database kept: the journal's order is the commit order. */
-    private static final String UPDATE_REPLAYED = "update conversation set "
-            + CHANGING.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", ")) + " where id = :id";
-    private static final String UPDATE = UPDATE_REPLAYED + " and version = :read_version";
-    private static final String INSERT_MESSAGE = "insert into conversation_message (id, conversation_id, seq_no, desk,"
-            + " channel, address, author_kind, author_id, author_name, body, actions, link, attachments, external_id,"
-            + " action_id, in_reply_to, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_DECISION = "insert into bot_decision (conversation_id, seq_no, message_id,"
-            + " decision_rule, reason, confidence, article, candidates, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_FEEDBACK = "insert into answer_feedback (conversation_id, seq_no, answer_id,"
-            + " article, helped, given_at) values (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into conversation (" + String.join(", ", ALL) + ") values ("
+            + ALL.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    /** A save written behind or replayed, over whatever version SQL has: the journal's order is the order of saves. */
+    private static final String UPDATE_WRITTEN_BEHIND = "update conversation set "
+            + CHANGING.stream().map(c -> c + " = ?").collect(Collectors.joining(", ")) + " where id = ?";
+    private static final String UPDATE = UPDATE_WRITTEN_BEHIND + " and version = ?";
+    private static final String INSERT_ENTRIES = "insert into conversation_entries (conversation_id, entries_end, messages,"
+            + " messages_end, decisions, decisions_end, feedback, feedback_end) values (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_RECEIVED = "insert into customer_message (desk, channel, address, external_id,"
+            + " conversation_id) values (?, ?, ?, ?, ?)";
+    /** Behind the journal a key can only be there already from a replay that ran before; it is the same key. */
+    private static final String INSERT_RECEIVED_ONCE = INSERT_RECEIVED + " on conflict do nothing";
+
+    /** A flush writes a conversation's saves as one batch up to this much JSON; more becomes several batches. */
+    static final int MAX_BATCH_CHARS = 256 * 1024;
 
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
@@ -81,6 +96,8 @@ final class JdbcConversations implements Conversations {
     private final ConversationCache cache;
     /** Null when every commit is durable by itself (PostgreSQL); otherwise saves are acknowledged by the journal. */
     private final SaveJournal journal;
+    /** The saves the journal holds and SQL not yet; null when saves are written through. */
+    private final UnflushedSaves unflushed;
 
     /** The most saves one transaction applies. */
     static final int MAX_BATCH = 200;
@@ -93,7 +110,7 @@ final class JdbcConversations implements Conversations {
 
     /**
      * @param cached how many recently used conversations to keep in memory; 0: none, every read goes to SQL
-     * @param journal where saves are written ahead when the database commits lazily; null when its commits are durable
+     * @param journal where saves are written ahead of SQL when the database commits lazily; null: saves are written through
      */
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached, SaveJournal journal) {
         this.jdbc = jdbc;
@@ -101,60 +118,92 @@ final class JdbcConversations implements Conversations {
         this.transactions = new TransactionTemplate(transactionManager);
         this.cache = new ConversationCache(cached);
         this.journal = journal;
+        this.unflushed = journal == null ? null : new UnflushedSaves();
     }
 
     @Override
     public Optional<Conversation> findOpen(DeskId desk, CustomerAddress customer) {
-        Conversation cached = cache.open(openKey(desk, customer));
+        String key = openKey(desk, customer);
+        if (unflushed != null) {
+            Conversation open = unflushed.open(key);
+            if (open != null) {
+                return Optional.of(open);
+            }
+        }
+        Conversation cached = cache.open(key);
         if (cached != null) {
             return Optional.of(cached);
         }
+        // SQL's open key may belong to a conversation closed by a save not flushed yet
         return sql.sql("select id from conversation where open_key = ?")
-                .param(openKey(desk, customer))
+                .param(key)
                 .query(String.class).optional()
-                .flatMap(id -> find(ConversationId.of(id)));
+                .flatMap(id -> find(ConversationId.of(id)))
+                .filter(c -> c.state().isOpen());
     }
 
     @Override
     public Optional<Conversation> findLastClosed(DeskId desk, CustomerAddress customer) {
-        return sql.sql("""
+        List<Conversation> inMemory = unflushed == null ? List.of() : unflushed.ofCustomer(openKey(desk, customer));
+        Set<ConversationId> unflushedIds = inMemory.stream().map(Conversation::id).collect(Collectors.toSet());
+        List<Conversation> closed = new ArrayList<>(inMemory.stream().filter(c -> !c.state().isOpen()).toList());
+        // SQL's rows of unflushed conversations are stale: skip them, and read as many more rows as there are
+        sql.sql("""
                         select id from conversation
                         where desk = ? and channel = ? and address = ? and state = 'CLOSED'
                         order by updated_at desc, id desc
-                        fetch first 1 rows only""")
+                        fetch first %d rows only""".formatted(1 + unflushedIds.size()))
                 .params(desk.value(), customer.channel().key(), customer.address())
-                .query(String.class).optional()
-                .flatMap(id -> find(ConversationId.of(id)));
+                .query(String.class).list().stream()
+                .map(ConversationId::of)
+                .filter(id -> !unflushedIds.contains(id))
+                .findFirst()
+                .flatMap(this::find)
+                .ifPresent(closed::add);
+        return closed.stream().max(Comparator.comparing(Conversation::updatedAt).thenComparing(c -> c.id().value()));
     }
 
     @Override
     public Optional<Conversation> find(ConversationId id) {
+        if (unflushed != null) {
+            Conversation latest = unflushed.get(id);
+            if (latest != null) {
+                return Optional.of(latest);
+            }
+        }
         Conversation cached = cache.get(id);
         if (cached != null) {
             return Optional.of(cached);
         }
-        // the row first: if a save slips in between, the lists are newer than the version read, and saving
+        // the row first: if a save slips in between, the entries are newer than the version read, and saving
         // over that version fails as a concurrent change instead of missing the newer messages
         Optional<Conversation> head = sql.sql("select * from conversation where id = ?").param(id.value())
                 .query((rs, n) -> head(rs)).optional();
-        Optional<Conversation> found = head.map(c -> new Conversation(c.id(), c.desk(), c.customer(), c.customerName(),
-                c.state(), c.operator(), c.tier(), c.identification(), c.escalation(), c.ticket(), c.warnings(),
-                transcript(id), decisions(id), feedback(id), c.openedAt(), c.updatedAt(), c.waitingSince(),
-                c.awaitingCustomerSince(), c.version()));
-        found.ifPresent(cache::read);
-        return found;
+        if (head.isEmpty()) {
+            return head;
+        }
+        Conversation c = head.get();
+        StoredEntries entries = entries(id);
+        Conversation found = new Conversation(c.id(), c.desk(), c.customer(), c.customerName(), c.state(), c.operator(),
+                c.tier(), c.identification(), c.escalation(), c.ticket(), c.warnings(), entries.messages(),
+                entries.decisions(), entries.feedback(), c.openedAt(), c.updatedAt(), c.waitingSince(),
+                c.awaitingCustomerSince(), c.version());
+        cache.read(found);
+        return Optional.of(found);
     }
 
     /**
      * Group commit: the caller's save joins a queue, and whichever caller holds the writer lock applies every
-     * queued save in one transaction, each under its own savepoint (a conflict undoes only that save), and
-     * commits once. A caller returns only after the commit that holds its save, so an acknowledged message is
-     * as durable as with a commit per save; under load one disk write serves many saves. With a journal the
-     * commit is lazy, and the batch's saves are durable once their journal records are forced to disk.
+     * queued save at once and returns only after they are durable: written through, in one transaction in which
+     * each save has its own savepoint (a conflict undoes only that save), or written behind, by one forced append
+     * to the journal. Under load one disk write serves many saves.
      */
     @Override
     public Conversation save(Conversation conversation) {
         PendingSave save = new PendingSave(conversation);
+        if (unflushed != null) {
+            prepare(save);
+        }
         queue.add(save);
         while (!save.done) {
             writer.lock();
@@ -176,7 +225,7 @@ final class JdbcConversations implements Conversations {
         return save.saved;
     }
 
-    /** Applies the queued saves (at most {@link #MAX_BATCH}) in one transaction; called under the writer lock. */
+    /** Applies the queued saves (at most {@link #MAX_BATCH}); called under the writer lock. */
     private void writeBatch() {
         List<PendingSave> batch = new ArrayList<>();
         for (PendingSave next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
@@ -186,15 +235,41 @@ final class JdbcConversations implements Conversations {
             return;
         }
         batches++;
+        try {
+            if (unflushed == null) {
+                writeThrough(batch);
+            } else {
+                writeBehind(batch);
+            }
+        } catch (Error e) {
+            for (PendingSave save : batch) {
+                save.saved = null;
+                save.failure = new IllegalStateException("saving conversation " + save.conversation.id() + " failed", e);
+            }
+            throw e;
+        } finally {
+            for (PendingSave save : batch) {
+                if (save.failure != null || save.storedVersion >= 0) {
+                    cache.evict(save.conversation.id());
+                } else {
+                    cache.stored(save.saved);
+                }
+                save.done = true;
+            }
+        }
+    }
+
+    /** Writes the batch's saves in one transaction whose commit makes them durable. */
+    private void writeThrough(List<PendingSave> batch) {
         boolean savepoints = batch.size() > 1;
         try {
             transactions.executeWithoutResult(status -> {
                 for (PendingSave save : batch) {
                     Object savepoint = savepoints ? status.createSavepoint() : null;
                     try {
-                        save.rows = rows(save.conversation);
-                        apply(save.rows, save.conversation.version());
-                        save.saved = save.conversation.withVersion(save.rows.version());
+                        SaveRows rows = rows(save.conversation, cachedAtReadVersion(save.conversation));
+                        write(rows, save.conversation.version());
+                        save.saved = save.conversation.withVersion(rows.version());
                         if (savepoint != null) {
                             status.releaseSavepoint(savepoint);
                         }
@@ -209,13 +284,8 @@ final class JdbcConversations implements Conversations {
                     }
                 }
             });
-            journal(batch);
             for (PendingSave save : batch) {
-                if (save.failure == null) {
-                    cache.stored(save.saved);
-                } else {
-                    translate(save);
-                }
+                translate(save);
             }
         } catch (RuntimeException e) {
             // the transaction is rolled back: nothing of the batch is stored
@@ -226,23 +296,133 @@ final class JdbcConversations implements Conversations {
                 }
                 translate(save);
             }
-        } catch (Error e) {
-            for (PendingSave save : batch) {
-                save.saved = null;
-                save.failure = new IllegalStateException("saving conversation " + save.conversation.id() + " failed", e);
-            }
-            throw e;
-        } finally {
-            for (PendingSave save : batch) {
-                if (save.failure != null || save.storedVersion >= 0) {
-                    cache.evict(save.conversation.id());
+        }
+    }
+
+    /**
+     * Checks each save against the conversation's last save, in order (a save of the batch counts for the next), and
+     * appends the accepted ones to the journal with one forced write; only then do reads see them. Should the journal
+     * fail, the callers are told their saves failed and nothing of them is kept.
+     */
+    private void writeBehind(List<PendingSave> batch) {
+        Map<ConversationId, Conversation> accepted = new HashMap<>();
+        Map<String, ConversationId> openedHere = new HashMap<>();
+        List<byte[]> journaled = new ArrayList<>(batch.size());
+        for (PendingSave save : batch) {
+            Conversation c = save.conversation;
+            try {
+                Conversation last = accepted.containsKey(c.id()) ? accepted.get(c.id()) : lastSave(c.id());
+                long lastVersion = last == null ? storedVersion(c.id()) : last.version();
+                if (lastVersion != c.version()) {
+                    throw new Conflict(lastVersion);
                 }
-                save.done = true;
+                String key = openKey(c.desk(), c.customer());
+                if (c.state().isOpen() && (last == null || !last.state().isOpen())) {
+                    ConversationId other = openedHere.containsKey(key) ? openedHere.get(key)
+                            : findOpen(c.desk(), c.customer()).map(Conversation::id).orElse(null);
+                    if (other != null && !other.equals(c.id())) {
+                        LOG.info("conversation {} of {} at desk {} would be a second open one", c.id(), c.customer(), c.desk());
+                        throw new Conflict(lastVersion);
+                    }
+                }
+                if (save.prepared != c.version()) {
+                    prepare(save, last);
+                }
+                if (save.repeats) {
+                    LOG.info("conversation {} of {} at desk {} repeats a received customer message", c.id(), c.customer(),
+                            c.desk());
+                    throw new Conflict(lastVersion);
+                }
+                SaveRows rows = save.rows;
+                save.saved = c.withVersion(rows.version());
+                accepted.put(c.id(), save.saved);
+                if (save.saved.state().isOpen()) {
+                    openedHere.put(key, c.id());
+                } else {
+                    openedHere.remove(key, c.id());
+                }
+                journaled.add(save.record);
+            } catch (RuntimeException e) {
+                save.failure = e;
+                translate(save);
+            }
+        }
+        if (journaled.isEmpty()) {
+            return;
+        }
+        try {
+            journal.appendEncoded(journaled);
+        } catch (RuntimeException e) {
+            LOG.error("{} saves could not be written to the journal; their callers are told they failed", journaled.size(), e);
+            for (PendingSave save : batch) {
+                if (save.rows != null) {
+                    save.saved = null;
+                    save.failure = new IllegalStateException("saving conversation " + save.conversation.id()
+                            + " failed: the journal could not be written", e);
+                }
+            }
+            return;
+        }
+        for (PendingSave save : batch) {
+            if (save.failure == null && save.storedVersion < 0) {
+                SaveRows.Entries from = save.rows.entries();
+                // what SQL holds when the conversation is new among the unflushed ones: the version this save read
+                unflushed.add(save.saved, new UnflushedSaves.Stored(save.rows.version() - 1, from.messagesFrom(),
+                        from.decisionsFrom(), from.feedbackFrom()), journal.currentSegment());
             }
         }
     }
 
-    /** The journal saves are acknowledged by, or null when commits are durable by themselves. */
+    /**
+     * Before the caller queues its save: what it writes, its journal record, and whether it repeats a customer message
+     * received before, computed against the conversation's last save in memory. The writer uses them if that is still
+     * the version the save was read at, which it almost always is: the engine saves one conversation at a time. This
+     * keeps the work out of the writer's lock, which every save waits for.
+     */
+    private void prepare(PendingSave save) {
+        Conversation c = save.conversation;
+        Conversation last = c.version() == 0 ? null : lastSave(c.id());
+        if (c.version() == 0 || last != null && last.version() == c.version()) {
+            try {
+                prepare(save, last);
+            } catch (RuntimeException e) {
+                // the writer tries again and reports it
+                save.prepared = -1;
+            }
+        }
+    }
+
+    /** Prepares the save over {@code last}, the conversation at the version the save was read at (null: SQL has it). */
+    private void prepare(PendingSave save, Conversation last) {
+        Conversation c = save.conversation;
+        SaveRows rows = rows(c, last);
+        boolean repeats = false;
+        for (String externalId : rows.received()) {
+            repeats |= received(c.desk(), c.customer(), externalId);
+        }
+        try {
+            save.record = SaveJournal.encode(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        save.rows = rows;
+        save.repeats = repeats;
+        save.prepared = c.version();
+    }
+
+    /** The conversation as its last save left it, from memory, or null when only SQL has it (or nobody). */
+    private Conversation lastSave(ConversationId id) {
+        Conversation latest = unflushed.get(id);
+        return latest != null ? latest : cache.get(id);
+    }
+
+    /** The cached conversation if it is at the version {@code c} was read at: what SQL holds of it. */
+    private Conversation cachedAtReadVersion(Conversation c) {
+        Conversation cached = cache.get(c.id());
+        return cached != null && cached.version() == c.version() ? cached : null;
+    }
+
+    /** The journal saves are acknowledged by, or null when they are written through. */
     SaveJournal journal() {
         return journal;
     }
@@ -252,104 +432,132 @@ final class JdbcConversations implements Conversations {
         return queue.size();
     }
 
-    /** How many transactions of saves were written so far. */
+    /** How many batches of saves were written so far. */
     long batches() {
         return batches;
     }
 
-    /**
-     * Writes the committed saves of a batch to the journal, if there is one. Should that fail, they are
-     * committed but not durable: their callers are told the save failed (a resent message is recognised by its
-     * external id), and the cache forgets them.
-     */
-    private void journal(List<PendingSave> batch) {
-        if (journal == null) {
-            return;
+    /** How many conversations have saves that only the journal holds. */
+    int unflushedConversations() {
+        return unflushed == null ? 0 : unflushed.size();
+    }
+
+    /** Writes one save, failing with a {@link Conflict} when SQL's version is not {@code readVersion}. */
+    private void write(SaveRows rows, long readVersion) {
+        if (rows.created()) {
+            jdbc.update(INSERT, insertArgs(rows));
+        } else if (jdbc.update(UPDATE, updateArgs(rows, readVersion)) == 0) {
+            throw new Conflict(storedVersion(ConversationId.of(rows.conversationId())));
         }
-        List<SaveRows> committed = new ArrayList<>(batch.size());
-        for (PendingSave save : batch) {
-            if (save.failure == null) {
-                committed.add(save.rows);
+        batch(INSERT_ENTRIES, entriesArgs(rows));
+        if (!rows.received().isEmpty()) {
+            jdbc.batchUpdate(INSERT_RECEIVED, receivedArgs(rows));
+        }
+    }
+
+    /**
+     * Writes saves behind, in one transaction: each conversation's row once, as its last save left it (inserted if its
+     * first save created it), and its new entries as batches. Used by the flush and by the replay of the journal, so
+     * the saves of each conversation must follow, in order, what SQL holds of it. Rows that give up their open key are
+     * written first: a customer's next conversation may take the key in the same transaction.
+     */
+    private void store(Collection<SaveRows> saves) {
+        Map<String, Boolean> created = new HashMap<>();
+        Map<String, SaveRows> last = new LinkedHashMap<>();
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> received = new ArrayList<>();
+        for (SaveRows rows : saves) {
+            created.putIfAbsent(rows.conversationId(), rows.created());
+            last.put(rows.conversationId(), rows);
+            entries.addAll(entriesArgs(rows));
+            received.addAll(receivedArgs(rows));
+        }
+        List<Object[]> releasing = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (SaveRows rows : last.values()) {
+            if (created.get(rows.conversationId())) {
+                inserts.add(insertArgs(rows));
+            } else {
+                (rows.columns().get("open_key") == null ? releasing : updates).add(updateArgs(rows, -1));
             }
         }
-        if (committed.isEmpty()) {
-            return;
+        transactions.executeWithoutResult(status -> {
+            batch(UPDATE_WRITTEN_BEHIND, releasing);
+            batch(UPDATE_WRITTEN_BEHIND, updates);
+            batch(INSERT, inserts);
+            batch(INSERT_ENTRIES, entries);
+            batch(INSERT_RECEIVED_ONCE, received);
+        });
+    }
+
+    /**
+     * Writes to SQL what {@link #rotateJournal} handed over: each conversation as its last save left it, and the entries
+     * SQL lacks as one batch. Reads see them in memory until this returns. Should the transaction fail, each
+     * conversation is tried alone, and those that still fail stay in memory (and the journal keeps their files) for
+     * the next flush.
+     *
+     * @return whether every conversation was written
+     */
+    boolean flush(List<UnflushedSaves.Flush> flushes) {
+        if (flushes.isEmpty()) {
+            return true;
         }
         try {
-            journal.append(committed);
+            store(flushes.stream().map(f -> rows(f.latest(), f.stored())).toList());
+            flushes.forEach(unflushed::written);
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            LOG.warn("flushing {} conversations failed ({}); writing them one at a time", flushes.size(), e.toString());
         } catch (RuntimeException e) {
-            LOG.error("{} committed saves could not be written to the journal; their callers are told they failed",
-                    committed.size(), e);
-            for (PendingSave save : batch) {
-                if (save.failure == null) {
-                    save.saved = null;
-                    save.failure = new IllegalStateException("saving conversation " + save.conversation.id()
-                            + " failed: the journal could not be written", e);
-                }
+            // not one conversation's data but the database: all of them wait for the next flush
+            LOG.error("flushing {} conversations failed; they stay in memory and their saves in the journal", flushes.size(), e);
+            return false;
+        }
+        boolean all = true;
+        for (UnflushedSaves.Flush flush : flushes) {
+            try {
+                store(List.of(rows(flush.latest(), flush.stored())));
+                unflushed.written(flush);
+            } catch (RuntimeException e) {
+                LOG.error("conversation {} could not be flushed; it stays in memory and its saves in the journal",
+                        flush.latest().id(), e);
+                all = false;
             }
         }
-    }
-
-    /** Writes one save within the batch's transaction, failing with a {@link Conflict} when the version is not the one read. */
-    private void apply(SaveRows rows, long readVersion) {
-        if (rows.created()) {
-            sql.sql(INSERT).params(rows.columns()).update();
-        } else {
-            Map<String, Object> columns = new HashMap<>(rows.columns());
-            columns.put("read_version", readVersion);
-            if (sql.sql(UPDATE).params(columns).update() == 0) {
-                throw new Conflict(storedVersion(ConversationId.of(rows.conversationId())));
-            }
-        }
-        batch(INSERT_MESSAGE, rows.messages());
-        batch(INSERT_DECISION, rows.decisions());
-        batch(INSERT_FEEDBACK, rows.feedback());
+        return all;
     }
 
     /**
-     * Applies journaled saves the database lost when the process stopped, in their order: a save whose version is
-     * already stored is skipped, so replaying twice changes nothing. The caller checkpoints before it deletes the
+     * Applies journaled saves the database lost when the process stopped, in their order: saves whose version is
+     * already stored are skipped, so replaying twice changes nothing. The caller checkpoints before it deletes the
      * journal files.
      *
      * @return how many saves were applied
      */
     int replay(List<SaveRows> saves) {
-        int applied = 0;
+        Map<String, List<SaveRows>> byConversation = new LinkedHashMap<>();
         for (SaveRows save : saves) {
-            Boolean done = transactions.execute(status -> replay(save));
-            if (Boolean.TRUE.equals(done)) {
-                applied++;
+            byConversation.computeIfAbsent(save.conversationId(), id -> new ArrayList<>()).add(save);
+        }
+        int applied = 0;
+        for (Map.Entry<String, List<SaveRows>> conversation : byConversation.entrySet()) {
+            // 0: not stored at all, since a stored conversation has version 1 or more
+            long stored = storedVersion(ConversationId.of(conversation.getKey()));
+            List<SaveRows> missing = conversation.getValue().stream().filter(s -> s.version() > stored).toList();
+            if (missing.isEmpty()) {
+                continue;
             }
+            if (missing.getFirst().version() != stored + 1) {
+                // the saves before it are missing too: the journal was not kept with this database
+                LOG.warn("journaled saves of conversation {} from version {} skipped: the database has version {}",
+                        conversation.getKey(), missing.getFirst().version(), stored);
+                continue;
+            }
+            store(missing);
+            applied += missing.size();
         }
         return applied;
-    }
-
-    private boolean replay(SaveRows save) {
-        // 0: not stored at all, since a stored conversation has version 1 or more
-        long stored = storedVersion(ConversationId.of(save.conversationId()));
-        if (stored >= save.version()) {
-            return false;
-        }
-        if (stored == 0) {
-            if (!save.created()) {
-                // the saves before it are missing too: the journal was not kept with this database
-                LOG.warn("journaled save of conversation {} at version {} skipped: the database does not have the"
-                        + " conversation", save.conversationId(), save.version());
-                return false;
-            }
-            sql.sql(INSERT).params(save.columns()).update();
-        } else {
-            sql.sql(UPDATE_REPLAYED).params(save.columns()).update();
-        }
-        int[] counts = storedCounts(save.conversationId());
-        batch(INSERT_MESSAGE, from(save.messages(), SaveRows.MESSAGE_SEQ, counts[0]));
-        batch(INSERT_DECISION, from(save.decisions(), SaveRows.ENTRY_SEQ, counts[1]));
-        batch(INSERT_FEEDBACK, from(save.feedback(), SaveRows.ENTRY_SEQ, counts[2]));
-        return true;
-    }
-
-    private static List<Object[]> from(List<Object[]> rows, int seqColumn, int stored) {
-        return rows.stream().filter(row -> ((Number) row[seqColumn]).intValue() >= stored).toList();
     }
 
     /**
@@ -361,16 +569,27 @@ final class JdbcConversations implements Conversations {
     }
 
     /**
-     * Under the writer lock, closes the journal's file and starts the next one (or none when {@code last});
-     * returns the closed file, whose saves are all committed.
+     * Under the writer lock, closes the journal's file and starts the next one (or none when {@code last}), and hands
+     * over to a flush the conversations whose oldest save SQL lacks is {@code age} files old or older (0: all of them).
      */
-    Path rotateJournal(boolean last) {
+    RotatedJournal rotateJournal(boolean last, int age) {
         writer.lock();
         try {
-            return last ? journal.finish() : journal.rotate();
+            Path closed = last ? journal.finish() : journal.rotate();
+            long next = SaveJournal.segment(closed) + 1;
+            return new RotatedJournal(closed, unflushed.toFlush(age == 0 ? Long.MAX_VALUE : next - age, next));
         } finally {
             writer.unlock();
         }
+    }
+
+    /** The first journal file that holds a save SQL lacks ({@link Long#MAX_VALUE}: none). */
+    long oldestUnflushedSegment() {
+        return unflushed.oldestSegment();
+    }
+
+    /** A closed journal file, and the conversations to write to SQL before it may be deleted. */
+    record RotatedJournal(Path closedFile, List<UnflushedSaves.Flush> toWrite) {
     }
 
     /** The stored version is not the one read; nothing of the save was written. */
@@ -407,6 +626,12 @@ final class JdbcConversations implements Conversations {
     private static final class PendingSave {
         final Conversation conversation;
         SaveRows rows;
+        /** The journal record of {@code rows}. */
+        byte[] record;
+        /** Whether the save appends a customer message received before. */
+        boolean repeats;
+        /** The version read that rows, record and repeats were prepared for; -1: not prepared. */
+        long prepared = -1;
         Conversation saved;
         RuntimeException failure;
         /** When not negative, the save conflicted with this stored version. */
@@ -419,13 +644,22 @@ final class JdbcConversations implements Conversations {
     }
 
     /**
-     * Looks in the cached open conversation first; when it is known to be the customer's only conversation at the
-     * desk (learnt with one query per conversation), that answers. Otherwise the earlier conversations, closed
-     * ones included, are only in SQL.
+     * Looks in memory first: the conversations not flushed yet, and the cached open conversation; when that is known
+     * to be the customer's only one at the desk (learnt with one query per conversation), it answers. Otherwise the
+     * customer's channel ids are looked up in SQL.
      */
     @Override
     public boolean received(DeskId desk, CustomerAddress customer, String externalId) {
-        Conversation open = cache.open(openKey(desk, customer));
+        String key = openKey(desk, customer);
+        if (unflushed != null) {
+            for (Conversation c : unflushed.ofCustomer(key)) {
+                if (c.received(externalId)) {
+                    return true;
+                }
+            }
+        }
+        Conversation inMemory = unflushed == null ? null : unflushed.open(key);
+        Conversation open = inMemory != null ? inMemory : cache.open(key);
         if (open != null) {
             if (open.received(externalId)) {
                 return true;
@@ -437,22 +671,23 @@ final class JdbcConversations implements Conversations {
                             select count(*) from conversation
                             where desk = ? and channel = ? and address = ? and id <> ?""")
                     .params(desk.value(), customer.channel().key(), customer.address(), open.id().value())
-                    .query(Long.class).single() > 0;
+                    .query(Long.class).single() > 0
+                    || unflushed != null && unflushed.ofCustomer(key).stream().anyMatch(c -> !c.id().equals(open.id()));
             if (!others) {
                 cache.markOnly(open.id());
                 return false;
             }
         }
         return sql.sql("""
-                        select count(*) from conversation_message
-                        where desk = ? and channel = ? and address = ? and external_id = ? and author_kind = 'CUSTOMER'""")
+                        select count(*) from customer_message
+                        where desk = ? and channel = ? and address = ? and external_id = ?""")
                 .params(desk.value(), customer.channel().key(), customer.address(), externalId)
                 .query(Long.class).single() > 0;
     }
 
     @Override
     public List<ConversationSummary> open(DeskId desk) {
-        return sql.sql("""
+        List<ConversationSummary> stored = sql.sql("""
                         select id, desk, channel, address, customer_name, state, operator_id, operator_name, tier,
                                ticket_number, waiting_since, last_message_at, awaiting_customer_since, ticket_first_reply_due
                         from conversation
@@ -465,48 +700,64 @@ final class JdbcConversations implements Conversations {
                         instant(rs, "last_message_at"), instant(rs, "awaiting_customer_since"),
                         instant(rs, "ticket_first_reply_due")))
                 .list();
+        List<Conversation> inMemory = unflushed == null ? List.of() : unflushed.ofDesk(desk);
+        if (inMemory.isEmpty()) {
+            return stored;
+        }
+        Set<ConversationId> newer = inMemory.stream().map(Conversation::id).collect(Collectors.toSet());
+        List<ConversationSummary> open = new ArrayList<>(stored.stream().filter(s -> !newer.contains(s.id())).toList());
+        inMemory.stream().filter(c -> c.state().isOpen()).map(Conversation::summary).forEach(open::add);
+        // the order of the query above
+        open.sort(Comparator.comparing((ConversationSummary s) -> s.waitingSince() == null)
+                .thenComparing(ConversationSummary::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ConversationSummary::lastMessageAt)
+                .thenComparing(s -> s.id().value()));
+        return open;
     }
 
-    /** What saving {@code c} writes, in the batch's transaction: the row and the entries not yet stored. */
-    private SaveRows rows(Conversation c) {
-        String id = c.id().value();
-        Conversation cached = cache.get(c.id());
-        int[] stored = c.version() == 0 ? new int[3]
-                // the cached value at the version read is what is stored: a version is written once
-                : cached != null && cached.version() == c.version()
-                        ? new int[] {cached.transcript().size(), cached.decisions().size(), cached.feedback().size()}
-                        : storedCounts(id);
-        List<Object[]> messages = new ArrayList<>();
-        for (int i = newFrom(c, "messages", stored[0], c.transcript().size()); i < c.transcript().size(); i++) {
-            Message m = c.transcript().get(i);
-            messages.add(new Object[] {m.id().value(), id, i, c.desk().value(), c.customer().channel().key(),
-                    c.customer().address(), m.author().kind().name(), m.author().id(), m.author().displayName(), m.text(),
-                    JsonColumns.ofActions(m.actions()), m.link(), JsonColumns.ofAttachments(m.attachments()), m.externalId(),
-                    m.actionId(), m.inReplyTo() == null ? null : m.inReplyTo().value(), toSql(m.at())});
+    /**
+     * What saving {@code c} writes: the row at the next version and the entries appended since {@code last}, the
+     * conversation as SQL or the journal holds it at the version {@code c} was read at (null: ask SQL).
+     */
+    private SaveRows rows(Conversation c, Conversation last) {
+        UnflushedSaves.Stored stored = c.version() == 0 ? new UnflushedSaves.Stored(0, 0, 0, 0)
+                : last != null && last.version() == c.version() ? UnflushedSaves.Stored.of(last)
+                        : storedCounts(c.id().value(), c.version());
+        return rows(c.withVersion(c.version() + 1), stored);
+    }
+
+    /** What writing {@code saved} over {@code stored}, what SQL holds of the conversation, writes. */
+    private static SaveRows rows(Conversation saved, UnflushedSaves.Stored stored) {
+        List<String> messages = new ArrayList<>();
+        List<String> received = new ArrayList<>();
+        for (int i = newFrom(saved, "messages", stored.messages(), saved.transcript().size()); i < saved.transcript().size(); i++) {
+            Message m = saved.transcript().get(i);
+            messages.add(JsonColumns.ofMessage(m));
+            if (m.fromCustomer() && m.externalId() != null) {
+                received.add(m.externalId());
+            }
         }
-        List<Object[]> decisions = new ArrayList<>();
-        for (int i = newFrom(c, "decisions", stored[1], c.decisions().size()); i < c.decisions().size(); i++) {
-            BotDecision d = c.decisions().get(i);
-            decisions.add(new Object[] {id, i, d.message() == null ? null : d.message().value(), d.rule().name(), d.reason(),
-                    Double.isNaN(d.confidence()) ? null : d.confidence(), d.article(), JsonColumns.ofTexts(d.candidates()),
-                    toSql(d.at())});
+        List<String> decisions = new ArrayList<>();
+        for (int i = newFrom(saved, "decisions", stored.decisions(), saved.decisions().size()); i < saved.decisions().size(); i++) {
+            decisions.add(JsonColumns.ofDecision(saved.decisions().get(i)));
         }
-        List<Object[]> feedback = new ArrayList<>();
-        for (int i = newFrom(c, "feedback", stored[2], c.feedback().size()); i < c.feedback().size(); i++) {
-            Feedback f = c.feedback().get(i);
-            feedback.add(new Object[] {id, i, f.answer().value(), f.article(), f.helped(), toSql(f.at())});
+        List<String> feedback = new ArrayList<>();
+        for (int i = newFrom(saved, "feedback", stored.feedback(), saved.feedback().size()); i < saved.feedback().size(); i++) {
+            feedback.add(JsonColumns.ofFeedback(saved.feedback().get(i)));
         }
-        return new SaveRows(id, c.version() + 1, c.version() == 0, columns(c), messages, decisions, feedback);
+        return new SaveRows(saved.id().value(), saved.version(), stored.version() == 0, columns(saved),
+                new SaveRows.Entries(stored.messages(), messages, stored.decisions(), decisions, stored.feedback(), feedback),
+                received);
     }
 
     /** How many messages, decisions and feedback entries of the conversation SQL holds. */
-    private int[] storedCounts(String id) {
+    private UnflushedSaves.Stored storedCounts(String id, long version) {
         return sql.sql("""
-                        select (select count(*) from conversation_message where conversation_id = :id),
-                               (select count(*) from bot_decision where conversation_id = :id),
-                               (select count(*) from answer_feedback where conversation_id = :id)""")
-                .param("id", id)
-                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+                        select messages_end, decisions_end, feedback_end from conversation_entries
+                        where conversation_id = ? order by entries_end desc fetch first 1 rows only""")
+                .param(id)
+                .query((rs, n) -> new UnflushedSaves.Stored(version, rs.getInt(1), rs.getInt(2), rs.getInt(3))).optional()
+                .orElseGet(() -> new UnflushedSaves.Stored(version, 0, 0, 0));
     }
 
     private void batch(String statement, List<Object[]> rows) {
@@ -525,6 +776,12 @@ final class JdbcConversations implements Conversations {
     }
 
     private long storedVersion(ConversationId id) {
+        if (unflushed != null) {
+            Conversation latest = unflushed.get(id);
+            if (latest != null) {
+                return latest.version();
+            }
+        }
         return sql.sql("select version from conversation where id = ?").param(id.value())
                 .query(Long.class).optional().orElse(0L);
     }
@@ -533,6 +790,42 @@ final class JdbcConversations implements Conversations {
         return new ConcurrentConversationChange(c.id(), c.version(), stored);
     }
 
+    private static Object[] insertArgs(SaveRows rows) {
+        return ALL.stream().map(rows.columns()::get).toArray();
+    }
+
+    /** The changing columns and the id; with the version read unless it is negative (a save written behind). */
+    private static Object[] updateArgs(SaveRows rows, long readVersion) {
+        List<Object> args = new ArrayList<>(CHANGING.size() + 2);
+        for (String column : CHANGING) {
+            args.add(rows.columns().get(column));
+        }
+        args.add(rows.conversationId());
+        if (readVersion >= 0) {
+            args.add(readVersion);
+        }
+        return args.toArray();
+    }
+
+    /** The batches of the save's new entries: none, or one unless they are too long for one. */
+    private static List<Object[]> entriesArgs(SaveRows rows) {
+        if (rows.entries().isEmpty()) {
+            return List.of();
+        }
+        return rows.entries().split(MAX_BATCH_CHARS).stream()
+                .map(e -> new Object[] {rows.conversationId(), e.end(), JsonColumns.array(e.messages()), e.messagesEnd(),
+                        JsonColumns.array(e.decisions()), e.decisionsEnd(), JsonColumns.array(e.feedback()), e.feedbackEnd()})
+                .toList();
+    }
+
+    private static List<Object[]> receivedArgs(SaveRows rows) {
+        Map<String, Object> c = rows.columns();
+        return rows.received().stream()
+                .map(externalId -> new Object[] {c.get("desk"), c.get("channel"), c.get("address"), externalId, rows.conversationId()})
+                .toList();
+    }
+
+    /** The row of {@code c}, whose version is the one stored. */
     private static Map<String, Object> columns(Conversation c) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", c.id().value());
@@ -561,7 +854,7 @@ final class JdbcConversations implements Conversations {
         m.put("waiting_since", toSql(c.waitingSince()));
         m.put("awaiting_customer_since", toSql(c.awaitingCustomerSince()));
         m.put("last_message_at", toSql(c.lastMessage().map(Message::at).orElse(c.openedAt())));
-        m.put("version", c.version() + 1);
+        m.put("version", c.version());
         return m;
     }
 
@@ -594,40 +887,31 @@ final class JdbcConversations implements Conversations {
                 instant(rs, "waiting_since"), instant(rs, "awaiting_customer_since"), rs.getLong("version"));
     }
 
-    private List<Message> transcript(ConversationId id) {
-        return sql.sql("select * from conversation_message where conversation_id = ? order by seq_no").param(id.value())
-                .query((rs, n) -> {
-                    String inReplyTo = rs.getString("in_reply_to");
-                    return new Message(MessageId.of(rs.getString("id")),
-                            new Author(AuthorKind.valueOf(rs.getString("author_kind")), rs.getString("author_id"),
-                                    rs.getString("author_name")),
-                            rs.getString("body"), JsonColumns.actions(rs.getString("actions")), rs.getString("link"),
-                            JsonColumns.attachments(rs.getString("attachments")), rs.getString("external_id"),
-                            rs.getString("action_id"), inReplyTo == null ? null : MessageId.of(inReplyTo), instant(rs, "sent_at"));
-                })
-                .list();
+    /** A conversation's entries as its batches hold them. */
+    private record StoredEntries(List<Message> messages, List<BotDecision> decisions, List<Feedback> feedback) {
     }
 
-    private List<BotDecision> decisions(ConversationId id) {
-        return sql.sql("select * from bot_decision where conversation_id = ? order by seq_no").param(id.value())
-                .query((rs, n) -> {
-                    String message = rs.getString("message_id");
-                    double confidence = rs.getDouble("confidence");
-                    if (rs.wasNull()) {
-                        confidence = Double.NaN;
-                    }
-                    return new BotDecision(message == null ? null : MessageId.of(message),
-                            DecisionRule.valueOf(rs.getString("decision_rule")), rs.getString("reason"), confidence,
-                            rs.getString("article"), JsonColumns.texts(rs.getString("candidates")), instant(rs, "decided_at"));
-                })
-                .list();
+    /** Reads the batches in order; each must start where the one before ended, or the transcript is not whole. */
+    private StoredEntries entries(ConversationId id) {
+        List<Message> messages = new ArrayList<>();
+        List<BotDecision> decisions = new ArrayList<>();
+        List<Feedback> feedback = new ArrayList<>();
+        sql.sql("select * from conversation_entries where conversation_id = ? order by entries_end").param(id.value())
+                .query(rs -> {
+                    int version = rs.getInt("entries_end");
+                    append(id, version, "messages", messages, JsonColumns.messages(rs.getString("messages")), rs.getInt("messages_end"));
+                    append(id, version, "decisions", decisions, JsonColumns.decisions(rs.getString("decisions")), rs.getInt("decisions_end"));
+                    append(id, version, "feedback", feedback, JsonColumns.feedback(rs.getString("feedback")), rs.getInt("feedback_end"));
+                });
+        return new StoredEntries(messages, decisions, feedback);
     }
 
-    private List<Feedback> feedback(ConversationId id) {
-        return sql.sql("select * from answer_feedback where conversation_id = ? order by seq_no").param(id.value())
-                .query((rs, n) -> new Feedback(MessageId.of(rs.getString("answer_id")), rs.getString("article"),
-                        rs.getBoolean("helped"), instant(rs, "given_at")))
-                .list();
+    private static <T> void append(ConversationId id, int batch, String list, List<T> into, List<T> entries, int end) {
+        if (into.size() + entries.size() != end) {
+            throw new IllegalStateException("conversation " + id + ": the batch ending at entry " + batch + " ends its " + list
+                    + " at " + end + " but follows " + into.size() + " and holds " + entries.size());
+        }
+        into.addAll(entries);
     }
 
     private static CustomerAddress customer(ResultSet rs) throws SQLException {

@@ -13,20 +13,26 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The life of the journal of conversation saves: at start-up, before anything is served, it replays what the
- * embedded database lost when the process stopped; then, every {@code every}, it starts a new journal file, makes
- * the database store its committed transactions, and deletes the files that are now stored; at shutdown it does
- * that once more, so a clean stop leaves an empty journal.
+ * embedded database lost when the process stopped. Then a save stays in memory and in the journal for up to
+ * {@code every}, after which it is written to the database with the conversation's other saves of that time (a row and
+ * a batch of entries per conversation). The work is spread out: the journal starts a new file every
+ * {@code every}/{@value #FILES} and each round writes the conversations whose oldest unwritten save is that old, so
+ * that the database never writes a burst whose disk traffic would hold up the journal's own forced writes. Files
+ * whose saves the database has all stored are deleted. A clean stop writes everything and leaves an empty journal.
  */
 final class JournalCheckpoints implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalCheckpoints.class);
 
     private static final long SLOW_CHECKPOINT_MILLIS = 500;
+    /** Into how many journal files, and rounds, {@code every} is divided. */
+    static final int FILES = 30;
+    private static final Duration SHORTEST_ROUND = Duration.ofMillis(100);
 
     private final JdbcConversations conversations;
     private final SaveJournal journal;
     private final Duration every;
-    /** Closed files waiting for a checkpoint that succeeds. */
+    /** Closed files waiting until the database has stored all their saves. */
     private final List<Path> closed = new ArrayList<>();
     private ScheduledExecutorService rounds;
     private volatile boolean running;
@@ -55,31 +61,47 @@ final class JournalCheckpoints implements SmartLifecycle {
         }
         // stores what was replayed, then deletes the files it came from
         checkpoint(Rotation.NONE);
+        long round = Math.max(every.toMillis() / FILES, SHORTEST_ROUND.toMillis());
         rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("journal-checkpoints").daemon().factory());
-        rounds.scheduleWithFixedDelay(() -> checkpoint(Rotation.NEXT_FILE), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        rounds.scheduleWithFixedDelay(() -> checkpoint(Rotation.NEXT_FILE, FILES), round, round, TimeUnit.MILLISECONDS);
     }
 
     /** What a checkpoint does with the journal's current file before the database stores its transactions. */
     enum Rotation { NONE, NEXT_FILE, LAST_FILE }
 
-    /** Closes the current journal file as {@code rotation} says, then stores the database and deletes the stored files. */
+    /** Closes the current journal file as {@code rotation} says and writes every save to the database (see below). */
     void checkpoint(Rotation rotation) {
+        checkpoint(rotation, 0);
+    }
+
+    /**
+     * Closes the current journal file as {@code rotation} says, writes to the database the conversations whose oldest
+     * unwritten save is {@code age} files old (0: all), and once the database has stored them deletes the journal
+     * files it no longer needs.
+     */
+    private void checkpoint(Rotation rotation, int age) {
         synchronized (closed) {
             try {
-                if (rotation != Rotation.NONE) {
-                    closed.add(conversations.rotateJournal(rotation == Rotation.LAST_FILE));
-                }
-                if (closed.isEmpty()) {
-                    return;
-                }
                 long started = System.nanoTime();
-                conversations.checkpoint();
-                journal.delete(closed);
-                closed.clear();
+                List<UnflushedSaves.Flush> toWrite = List.of();
+                if (rotation != Rotation.NONE) {
+                    JdbcConversations.RotatedJournal rotated = conversations.rotateJournal(rotation == Rotation.LAST_FILE, age);
+                    closed.add(rotated.closedFile());
+                    toWrite = rotated.toWrite();
+                }
+                if (!conversations.flush(toWrite)) {
+                    LOG.warn("some conversations could not be written to the database; their journal files are kept");
+                }
+                long oldest = conversations.oldestUnflushedSegment();
+                List<Path> stored = closed.stream().filter(file -> SaveJournal.segment(file) < oldest).toList();
+                if (!stored.isEmpty()) {
+                    conversations.checkpoint();
+                    journal.delete(stored);
+                    closed.removeAll(stored);
+                }
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 if (millis >= SLOW_CHECKPOINT_MILLIS) {
-                    // saves wait while H2 stores, so a slow checkpoint shows up as slow replies
-                    LOG.info("journal checkpoint took {} ms", millis);
+                    LOG.info("journal checkpoint wrote {} conversations in {} ms", toWrite.size(), millis);
                 }
             } catch (RuntimeException e) {
                 // the files stay until a later checkpoint succeeds; replaying them is harmless
@@ -95,7 +117,8 @@ final class JournalCheckpoints implements SmartLifecycle {
             return;
         }
         if (rounds != null) {
-            rounds.shutdownNow();
+            // not shutdownNow: an interrupt during H2's file I/O closes its file channel, and with it the database
+            rounds.shutdown();
             try {
                 rounds.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -40,6 +40,8 @@ final class SaveJournal implements AutoCloseable {
     private static final String SUFFIX = ".journal";
     /** Far above any save (message texts are size-limited by the channels); a bigger length means a torn record. */
     private static final int MAX_RECORD = 64 << 20;
+    /** The first byte of a record; records of the first format (rows of entries) began with 0. */
+    private static final byte FORMAT = 2;
 
     private final Path folder;
     private FileChannel current;
@@ -70,7 +72,7 @@ final class SaveJournal implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             List<Path> existing = segments();
-            nextSegment = existing.isEmpty() ? 1 : number(existing.getLast()) + 1;
+            nextSegment = existing.isEmpty() ? 1 : segment(existing.getLast()) + 1;
             startSegment();
             return existing;
         } catch (IOException e) {
@@ -80,14 +82,30 @@ final class SaveJournal implements AutoCloseable {
 
     /** Writes the records and forces them to disk; when this returns, the saves survive a killed process. */
     void append(List<SaveRows> saves) {
+        List<byte[]> payloads = new ArrayList<>(saves.size());
+        for (SaveRows save : saves) {
+            try {
+                payloads.add(encode(save));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        appendEncoded(payloads);
+    }
+
+    /** {@link #append} of saves already {@link #encode encoded}, which callers may do before they take the writer's lock. */
+    void appendEncoded(List<byte[]> payloads) {
         if (current == null) {
             throw new IllegalStateException("the journal in " + folder + " is not open");
         }
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * saves.size());
+            int size = 0;
+            for (byte[] payload : payloads) {
+                size += payload.length + 8;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
             DataOutputStream out = new DataOutputStream(bytes);
-            for (SaveRows save : saves) {
-                byte[] payload = encode(save);
+            for (byte[] payload : payloads) {
                 out.writeInt(payload.length);
                 out.writeInt(checksum(payload));
                 out.write(payload);
@@ -97,7 +115,7 @@ final class SaveJournal implements AutoCloseable {
                 current.write(buffer);
             }
             current.force(false);
-            appended += saves.size();
+            appended += payloads.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the journal " + currentPath, e);
         }
@@ -169,7 +187,13 @@ final class SaveJournal implements AutoCloseable {
         }
     }
 
-    private static long number(Path segment) {
+    /** The number of the file being appended to; files are numbered in the order they are written. */
+    long currentSegment() {
+        return nextSegment - 1;
+    }
+
+    /** The number of a journal file. */
+    static long segment(Path segment) {
         String name = segment.getFileName().toString();
         return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
     }
@@ -201,6 +225,12 @@ final class SaveJournal implements AutoCloseable {
                 torn(segment, start, records, "a checksum that does not match");
                 return;
             }
+            if (payload.length > 0 && payload[0] != FORMAT) {
+                // whole and checked, so not torn: skipping it would lose an acknowledged save
+                throw new IllegalStateException("journal file " + segment + " holds saves in the format of an earlier"
+                        + " version of the gateway (record " + records + "); start that version once so that it applies"
+                        + " and deletes them, then this one");
+            }
             try {
                 into.add(decode(payload));
             } catch (IOException | RuntimeException e) {
@@ -223,8 +253,9 @@ final class SaveJournal implements AutoCloseable {
     }
 
     static byte[] encode(SaveRows save) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(FORMAT);
         writeText(out, save.conversationId());
         out.writeLong(save.version());
         out.writeBoolean(save.created());
@@ -233,13 +264,14 @@ final class SaveJournal implements AutoCloseable {
             writeText(out, column.getKey());
             writeValue(out, column.getValue());
         }
-        for (List<Object[]> rows : List.of(save.messages(), save.decisions(), save.feedback())) {
-            out.writeInt(rows.size());
-            for (Object[] row : rows) {
-                out.writeInt(row.length);
-                for (Object value : row) {
-                    writeValue(out, value);
-                }
+        SaveRows.Entries entries = save.entries();
+        out.writeInt(entries.messagesFrom());
+        out.writeInt(entries.decisionsFrom());
+        out.writeInt(entries.feedbackFrom());
+        for (List<String> texts : List.of(entries.messages(), entries.decisions(), entries.feedback(), save.received())) {
+            out.writeInt(texts.size());
+            for (String text : texts) {
+                writeText(out, text);
             }
         }
         out.flush();
@@ -248,6 +280,10 @@ final class SaveJournal implements AutoCloseable {
 
     static SaveRows decode(byte[] payload) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        int format = in.readByte();
+        if (format != FORMAT) {
+            throw new IOException("a record of format " + format + ", not " + FORMAT);
+        }
         String id = readText(in);
         long version = in.readLong();
         boolean created = in.readBoolean();
@@ -256,23 +292,27 @@ final class SaveJournal implements AutoCloseable {
         for (int i = 0; i < columns; i++) {
             values.put(readText(in), readValue(in));
         }
-        List<List<Object[]>> lists = new ArrayList<>(3);
-        for (int list = 0; list < 3; list++) {
-            int rows = in.readInt();
-            List<Object[]> read = new ArrayList<>(rows);
-            for (int r = 0; r < rows; r++) {
-                Object[] row = new Object[in.readInt()];
-                for (int v = 0; v < row.length; v++) {
-                    row[v] = readValue(in);
-                }
-                read.add(row);
+        int messagesFrom = in.readInt();
+        int decisionsFrom = in.readInt();
+        int feedbackFrom = in.readInt();
+        List<List<String>> lists = new ArrayList<>(4);
+        for (int list = 0; list < 4; list++) {
+            int size = in.readInt();
+            if (size < 0 || size > MAX_RECORD) {
+                throw new IOException("a list of " + size + " entries");
+            }
+            List<String> read = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                read.add(readText(in));
             }
             lists.add(read);
         }
         if (in.read() != -1) {
             throw new IOException("bytes after the record's end");
         }
-        return new SaveRows(id, version, created, values, lists.get(0), lists.get(1), lists.get(2));
+        return new SaveRows(id, version, created, values,
+                new SaveRows.Entries(messagesFrom, lists.get(0), decisionsFrom, lists.get(1), feedbackFrom, lists.get(2)),
+                lists.get(3));
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {

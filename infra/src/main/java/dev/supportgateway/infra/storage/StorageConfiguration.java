@@ -4,6 +4,7 @@ import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,13 +34,20 @@ public class StorageConfiguration {
     }
 
     /**
-     * With a journal: replays it at start-up and deletes what the database has stored every
-     * {@code gateway.storage.journal-checkpoint} (30 s by default).
+     * With a journal: replays it at start-up, and every {@code gateway.storage.journal-checkpoint} (30 s by default)
+     * writes the saves acknowledged since to the database and deletes the journal files it has stored. A longer
+     * period writes fewer, larger batches (cheaper) and keeps more saves in memory and in the journal.
      */
     @Bean
     JournalCheckpoints journalCheckpoints(JdbcConversations conversations,
                                           @Value("${gateway.storage.journal-checkpoint:30s}") Duration every) {
         return new JournalCheckpoints(conversations, every);
+    }
+
+    /** The schema change that is written in Java; Spring Boot hands beans of this type to Flyway. */
+    @Bean
+    static JavaMigration transcriptRowsIntoBatches() {
+        return new V5__Transcript_rows_into_batches();
     }
 
     /** The engine's {@link dev.supportgateway.engine.escalation.Tickets}, and the register operators' queues are read from. */

@@ -1,6 +1,7 @@
 package dev.supportgateway.infra.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +35,27 @@ class SaveJournalTest {
                         org.assertj.core.groups.Tuple.tuple("c-1", 2L));
         SaveRows last = recorded.get(2);
         assertThat(last.columns()).isEqualTo(save("c-1", 2, "").columns());
-        assertThat(last.messages().getFirst()).containsExactly(save("c-1", 2, "текст с \"кавычками\" и\nпереводом строки")
-                .messages().getFirst());
-        assertThat(last.decisions().getFirst()).containsExactly("c-1", 0, null, 0.93, true, 7L);
+        assertThat(last.entries()).isEqualTo(save("c-1", 2, "текст с \"кавычками\" и\nпереводом строки").entries());
+        assertThat(last.received()).containsExactly("tg-2");
+    }
+
+    @Test
+    void aRecordOfAnEarlierFormatStopsTheReplayWithAMessageInsteadOfBeingSkipped() throws IOException {
+        SaveJournal journal = new SaveJournal(folder);
+        journal.open();
+        journal.append(List.of(save("c-1", 1, "один")));
+        Path file = journal.finish();
+        byte[] record = new byte[] {0, 0, 0, 3, 'c', '-', '1'};
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(record);
+        java.nio.ByteBuffer earlier = java.nio.ByteBuffer.allocate(8 + record.length)
+                .putInt(record.length).putInt((int) crc.getValue()).put(record);
+        Files.write(file, earlier.array(), java.nio.file.StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> new SaveJournal(folder).recorded())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("format of an earlier version of the gateway")
+                .hasMessageContaining(file.getFileName().toString());
     }
 
     @Test
@@ -90,10 +109,10 @@ class SaveJournalTest {
         columns.put("warnings", 0);
         columns.put("version", version);
         columns.put("updated_at", OffsetDateTime.of(2026, 3, 2, 5, 0, 0, 123_456_000, ZoneOffset.UTC));
+        int from = (int) version - 1;
         return new SaveRows(id, version, version == 1, columns,
-                List.<Object[]>of(new Object[] {"m-" + version, id, 0, "edoc", text, null,
-                        OffsetDateTime.of(2026, 3, 2, 5, 0, 1, 0, ZoneOffset.UTC)}),
-                List.<Object[]>of(new Object[] {id, 0, null, 0.93, true, 7L}),
-                List.of());
+                new SaveRows.Entries(from, List.of("{\"id\":\"m-" + version + "\",\"text\":\"" + text.replace("\"", "\\\"")
+                        .replace("\n", "\\n") + "\"}"), from, List.of("{\"rule\":\"ASKED_CATEGORY\",\"confidence\":0.93}"), 0, List.of()),
+                List.of("tg-" + version));
     }
 }

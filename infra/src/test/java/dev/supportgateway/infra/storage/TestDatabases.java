@@ -74,7 +74,8 @@ final class TestDatabases {
     }
 
     static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(StorageConfiguration.transcriptRowsIntoBatches()).load().migrate();
     }
 
     /** The test desks folder: an E-DOC desk with a fragment of the Kazakh production calendar. */

@@ -1,0 +1,179 @@
+package dev.supportgateway.infra.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.ConversationState;
+import dev.supportgateway.engine.conversation.ConversationSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * The storage rules on the embedded default as the gateway runs it: saves acknowledged by the journal and written to
+ * the H2 file behind it, at each checkpoint. Every rule of the contract holds before the flush as after it.
+ */
+class H2WriteBehindStorageTest extends StorageContract {
+
+    @TempDir
+    static Path data;
+    static HikariDataSource database;
+    private Path journalFolder;
+    private JournalCheckpoints checkpoints;
+
+    @BeforeAll
+    static void openDatabase() {
+        database = TestDatabases.h2(data);
+        TestDatabases.migrate(database);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
+    }
+
+    @Override
+    DataSource dataSource() {
+        return database;
+    }
+
+    @Override
+    JdbcConversations conversations(JdbcTemplate jdbc, JdbcTransactionManager transactions) {
+        try {
+            journalFolder = Files.createTempDirectory(data, "journal");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        JdbcConversations writtenBehind = new JdbcConversations(jdbc, transactions, JdbcConversations.DEFAULT_CACHED,
+                new SaveJournal(journalFolder));
+        // a checkpoint only when the test asks for one
+        checkpoints = new JournalCheckpoints(writtenBehind, Duration.ofHours(1));
+        checkpoints.start();
+        return writtenBehind;
+    }
+
+    @AfterEach
+    void stopCheckpoints() {
+        checkpoints.stop();
+    }
+
+    @Override
+    void flushed() {
+        checkpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
+        assertThat(conversations.unflushedConversations()).isZero();
+    }
+
+    @Override
+    boolean nodesShareTheDatabase() {
+        return false;
+    }
+
+    @Test
+    void anAcknowledgedSaveIsServedFromMemoryUntilTheCheckpointWritesItAsOneRowAndOneBatch() {
+        Conversation opened = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-1", T0)));
+        Conversation answered = conversations.save(opened.append(customerMessage("как подписать документ", "tg-2", T0.plusSeconds(5))));
+        Conversation waiting = conversations.save(answered.moveTo(ConversationState.WAITING_FOR_OPERATOR, T0.plusSeconds(10)));
+
+        assertThat(count("conversation")).as("nothing in SQL before the checkpoint").isZero();
+        assertThat(conversations.find(waiting.id())).contains(waiting);
+        assertThat(conversations.findOpen(EDOC, IVAN)).contains(waiting);
+        assertThat(conversations.received(EDOC, IVAN, "tg-2")).isTrue();
+        assertThat(conversations.open(EDOC)).extracting(ConversationSummary::id).containsExactly(waiting.id());
+
+        flushed();
+
+        assertThat(count("conversation")).isOne();
+        assertThat(count("conversation_entries")).as("three saves, one batch").isOne();
+        assertThat(uncached().find(waiting.id())).contains(waiting);
+        assertThat(uncached().received(EDOC, IVAN, "tg-1")).isTrue();
+        assertThat(conversations.findOpen(EDOC, IVAN)).contains(waiting);
+    }
+
+    @Test
+    void aConversationClosedSinceTheLastCheckpointIsNoLongerOpenThoughSqlStillSaysSo() {
+        Conversation open = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-1", T0)));
+        flushed();
+        Conversation closed = conversations.save(open.moveTo(ConversationState.CLOSED, T0.plusSeconds(60)));
+
+        assertThat(uncached().findOpen(EDOC, IVAN)).as("SQL's row is a checkpoint behind").isPresent();
+        assertThat(conversations.findOpen(EDOC, IVAN)).isEmpty();
+        assertThat(conversations.open(EDOC)).isEmpty();
+        assertThat(conversations.findLastClosed(EDOC, IVAN)).contains(closed);
+        Conversation next = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(90)));
+        assertThat(conversations.findOpen(EDOC, IVAN)).contains(next);
+        assertThat(conversations.received(EDOC, IVAN, "tg-1")).isTrue();
+
+        flushed();
+        assertThat(uncached().findOpen(EDOC, IVAN)).contains(next);
+        assertThat(uncached().findLastClosed(EDOC, IVAN)).contains(closed);
+    }
+
+    @Test
+    void aConversationTheCheckpointCannotWriteKeepsItsSavesAndJournalWhileTheOthersAreWritten() throws IOException {
+        Conversation blocked = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-1", T0)));
+        Conversation other = conversations.save(Conversation.open(ConversationId.random(), EDOC, customer("other"), null, null, T0)
+                .append(customerMessage("вопрос", "o-1", T0)));
+        // a row that should not be there takes the id the checkpoint inserts
+        jdbc.update("insert into conversation (id, desk, channel, address, state, identification, warnings, opened_at,"
+                + " updated_at, last_message_at, version) values (?, 'konus', 'email', 'x@example.kz', 'CLOSED', '{}', 0,"
+                + " current_timestamp, current_timestamp, current_timestamp, 7)", blocked.id().value());
+
+        checkpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
+
+        assertThat(conversations.unflushedConversations()).isOne();
+        assertThat(uncached().find(other.id())).contains(other);
+        assertThat(conversations.find(blocked.id())).contains(blocked);
+        assertThat(journalFiles()).as("the journal keeps the file with the unwritten save").isEqualTo(2);
+
+        jdbc.update("delete from conversation where id = ?", blocked.id().value());
+        flushed();
+        assertThat(uncached().find(blocked.id())).contains(blocked);
+        assertThat(journalFiles()).as("only the current file").isEqualTo(1);
+    }
+
+    @Test
+    void entriesTooLongForOneBatchAreWrittenInSeveralAndReadBackWhole() {
+        Conversation c = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
+        String letter = "Добрый день! " + "Подробности ошибки при подписании документа. ".repeat(90);
+        for (int i = 0; i < 100; i++) {
+            c = conversations.save(c.append(customerMessage(letter + i, "mail-" + i, T0.plusSeconds(i))));
+        }
+
+        flushed();
+
+        assertThat(count("conversation_entries")).as("about 420,000 characters of JSON").isGreaterThan(1);
+        assertThat(uncached().find(c.id())).contains(c);
+        assertThat(uncached().received(EDOC, IVAN, "mail-99")).isTrue();
+    }
+
+    @Test
+    void aCleanStopWritesEverySaveAndLeavesAnEmptyJournal() {
+        Conversation saved = conversations.save(escalating(IVAN, T0));
+
+        checkpoints.stop();
+
+        assertThat(journalFolder).isEmptyDirectory();
+        assertThat(uncached().find(saved.id())).contains(saved);
+    }
+
+    private long journalFiles() throws IOException {
+        try (Stream<Path> files = Files.list(journalFolder)) {
+            return files.count();
+        }
+    }
+}
