@@ -134,7 +134,7 @@ public final class EmbeddedFlushCost {
                         candidates, decided_at)
                     values (?, ?, ?, 'HELP_CENTER_ANSWER', 'confidence 0.93 ≥ 0.88', 0.93, 'edoc-sign-document', '[]', ?)""") : null;
             batch = rows ? null : db.prepareStatement("""
-                    insert into conversation_entries (conversation_id, version, messages, messages_end, decisions, decisions_end,
+                    insert into conversation_entries (conversation_id, entries_end, messages, messages_end, decisions, decisions_end,
                         feedback, feedback_end) values (?, ?, ?, ?, ?, ?, '[]', 0)""");
             received = rows ? null : db.prepareStatement("""
                     insert into customer_message (desk, channel, address, external_id, conversation_id)
@@ -186,7 +186,7 @@ public final class EmbeddedFlushCost {
                 }
                 if (!rows) {
                     batch.setString(1, ids[i]);
-                    batch.setLong(2, version);
+                    batch.setInt(2, messages[i] + messages[i] / 2);
                     batch.setString(3, texts.append(']').toString());
                     batch.setInt(4, messages[i]);
                     batch.setString(5, decisions.append(']').toString());

@@ -4,14 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,7 +43,11 @@ final class SaveJournal implements AutoCloseable {
     private static final byte FORMAT = 2;
 
     private final Path folder;
-    private FileChannel current;
+    /**
+     * A stream, not a {@link java.nio.channels.FileChannel}: a channel is closed for good when a thread writing to it
+     * is interrupted, as request threads are when the web server stops, and every later save would fail.
+     */
+    private FileOutputStream current;
     private Path currentPath;
     private long nextSegment;
     private long appended;
@@ -110,11 +113,8 @@ final class SaveJournal implements AutoCloseable {
                 out.writeInt(checksum(payload));
                 out.write(payload);
             }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-            while (buffer.hasRemaining()) {
-                current.write(buffer);
-            }
-            current.force(false);
+            bytes.writeTo(current);
+            current.getFD().sync();
             appended += payloads.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the journal " + currentPath, e);
@@ -171,7 +171,8 @@ final class SaveJournal implements AutoCloseable {
 
     private void startSegment() throws IOException {
         currentPath = folder.resolve(PREFIX + "%019d".formatted(nextSegment++) + SUFFIX);
-        current = FileChannel.open(currentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.createFile(currentPath);
+        current = new FileOutputStream(currentPath.toFile(), true);
     }
 
     private List<Path> segments() {

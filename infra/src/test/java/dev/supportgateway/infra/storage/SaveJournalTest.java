@@ -59,6 +59,22 @@ class SaveJournalTest {
     }
 
     @Test
+    void aWriterInterruptedAsTheWebServerStopsLeavesTheJournalWritable() {
+        SaveJournal journal = new SaveJournal(folder);
+        journal.open();
+        Thread.currentThread().interrupt();
+        try {
+            journal.append(List.of(save("c-1", 1, "один")));
+        } finally {
+            Thread.interrupted();
+        }
+        journal.append(List.of(save("c-1", 2, "два")));
+        journal.finish();
+
+        assertThat(new SaveJournal(folder).recorded()).extracting(SaveRows::version).containsExactly(1L, 2L);
+    }
+
+    @Test
     void aRecordTornByAKilledProcessEndsTheReplayOfItsFileAndTheRecordsBeforeItAreKept() throws IOException {
         SaveJournal journal = new SaveJournal(folder);
         journal.open();
