@@ -171,7 +171,13 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
 
     /** Whether a customer message with this channel id is already in the transcript. */
     public boolean received(String externalId) {
-        return transcript.stream().anyMatch(m -> m.fromCustomer() && externalId.equals(m.externalId()));
+        // a loop, not a stream: asked for every inbound message, over transcripts that only grow
+        for (Message m : transcript) {
+            if (m.fromCustomer() && externalId.equals(m.externalId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ConversationSummary summary() {

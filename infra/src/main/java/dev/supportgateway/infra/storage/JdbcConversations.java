@@ -651,28 +651,33 @@ final class JdbcConversations implements Conversations {
     @Override
     public boolean received(DeskId desk, CustomerAddress customer, String externalId) {
         String key = openKey(desk, customer);
-        if (unflushed != null) {
-            for (Conversation c : unflushed.ofCustomer(key)) {
-                if (c.received(externalId)) {
-                    return true;
-                }
-            }
-        }
-        Conversation inMemory = unflushed == null ? null : unflushed.open(key);
-        Conversation open = inMemory != null ? inMemory : cache.open(key);
-        if (open != null) {
-            if (open.received(externalId)) {
+        List<Conversation> inMemory = unflushed == null ? List.of() : unflushed.ofCustomer(key);
+        Conversation open = null;
+        for (Conversation c : inMemory) {
+            if (c.received(externalId)) {
                 return true;
             }
+            if (c.state().isOpen()) {
+                open = c;
+            }
+        }
+        if (open == null) {
+            open = cache.open(key);
+            if (open != null && open.received(externalId)) {
+                return true;
+            }
+        }
+        if (open != null) {
             if (cache.isOnly(open.id())) {
                 return false;
             }
+            ConversationId openId = open.id();
             boolean others = sql.sql("""
                             select count(*) from conversation
                             where desk = ? and channel = ? and address = ? and id <> ?""")
                     .params(desk.value(), customer.channel().key(), customer.address(), open.id().value())
                     .query(Long.class).single() > 0
-                    || unflushed != null && unflushed.ofCustomer(key).stream().anyMatch(c -> !c.id().equals(open.id()));
+                    || inMemory.stream().anyMatch(c -> !c.id().equals(openId));
             if (!others) {
                 cache.markOnly(open.id());
                 return false;

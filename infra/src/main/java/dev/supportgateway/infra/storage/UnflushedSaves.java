@@ -72,9 +72,13 @@ final class UnflushedSaves {
 
     /** The customer's open conversation at the desk among the unflushed ones, or null. */
     synchronized Conversation open(String customerKey) {
-        for (Conversation c : ofCustomer(customerKey)) {
-            if (c.state().isOpen()) {
-                return c;
+        Set<ConversationId> ids = byCustomer.get(customerKey);
+        if (ids != null) {
+            for (ConversationId id : ids) {
+                Conversation c = byId.get(id).latest;
+                if (c.state().isOpen()) {
+                    return c;
+                }
             }
         }
         return null;
