@@ -622,7 +622,7 @@ final class JdbcConversations implements Conversations {
         }
     }
 
-    /** One caller's save waiting in the queue; its fields are set by the writer before {@code done}. */
+    /** One caller's save in the queue: prepared by the caller (written behind), completed by the writer before {@code done}. */
     private static final class PendingSave {
         final Conversation conversation;
         SaveRows rows;
