@@ -583,6 +583,11 @@ final class JdbcConversations implements Conversations {
         }
     }
 
+    /** Whether there is nothing to write: no save since the journal's current file began, and none held in memory. */
+    boolean idle() {
+        return journal.currentFileEmpty() && unflushed.size() == 0;
+    }
+
     /** The first journal file that holds a save SQL lacks ({@link Long#MAX_VALUE}: none). */
     long oldestUnflushedSegment() {
         return unflushed.oldestSegment();

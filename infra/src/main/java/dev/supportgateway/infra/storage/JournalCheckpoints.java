@@ -63,7 +63,17 @@ final class JournalCheckpoints implements SmartLifecycle {
         checkpoint(Rotation.NONE);
         long round = Math.max(every.toMillis() / FILES, SHORTEST_ROUND.toMillis());
         rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("journal-checkpoints").daemon().factory());
-        rounds.scheduleWithFixedDelay(() -> checkpoint(Rotation.NEXT_FILE, FILES), round, round, TimeUnit.MILLISECONDS);
+        rounds.scheduleWithFixedDelay(this::round, round, round, TimeUnit.MILLISECONDS);
+    }
+
+    /** A scheduled round; an idle gateway neither starts journal files nor asks the database to store anything. */
+    void round() {
+        synchronized (closed) {
+            if (closed.isEmpty() && conversations.idle()) {
+                return;
+            }
+        }
+        checkpoint(Rotation.NEXT_FILE, FILES);
     }
 
     /** What a checkpoint does with the journal's current file before the database stores its transactions. */

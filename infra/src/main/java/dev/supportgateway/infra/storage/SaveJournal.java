@@ -50,7 +50,8 @@ final class SaveJournal implements AutoCloseable {
     private FileOutputStream current;
     private Path currentPath;
     private long nextSegment;
-    private long appended;
+    private volatile long appended;
+    private volatile long appendedBeforeCurrentFile;
 
     SaveJournal(Path folder) {
         this.folder = folder;
@@ -152,6 +153,11 @@ final class SaveJournal implements AutoCloseable {
         }
     }
 
+    /** Whether no save was appended to the current file (read without the writer's lock, so only a hint). */
+    boolean currentFileEmpty() {
+        return appended == appendedBeforeCurrentFile;
+    }
+
     /** How many saves were appended since the journal was opened. */
     long appended() {
         return appended;
@@ -171,6 +177,7 @@ final class SaveJournal implements AutoCloseable {
 
     private void startSegment() throws IOException {
         currentPath = folder.resolve(PREFIX + "%019d".formatted(nextSegment++) + SUFFIX);
+        appendedBeforeCurrentFile = appended;
         Files.createFile(currentPath);
         current = new FileOutputStream(currentPath.toFile(), true);
     }

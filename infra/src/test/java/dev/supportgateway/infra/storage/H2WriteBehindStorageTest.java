@@ -162,6 +162,26 @@ class H2WriteBehindStorageTest extends StorageContract {
     }
 
     @Test
+    void anIdleGatewayNeitherStartsJournalFilesNorWritesTheDatabaseAndABusyOneWritesOnlyWhatIsDue() {
+        Path current = conversations.journal().currentFile();
+
+        checkpoints.round();
+        checkpoints.round();
+
+        assertThat(conversations.journal().currentFile()).isEqualTo(current);
+        Conversation saved = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
+        checkpoints.round();
+        assertThat(conversations.journal().currentFile()).isNotEqualTo(current);
+        assertThat(conversations.unflushedConversations()).as("a save is written once it is %d files old",
+                JournalCheckpoints.FILES).isOne();
+        for (int round = 1; round <= JournalCheckpoints.FILES; round++) {
+            checkpoints.round();
+        }
+        assertThat(conversations.unflushedConversations()).isZero();
+        assertThat(uncached().find(saved.id())).contains(saved);
+    }
+
+    @Test
     void aCleanStopWritesEverySaveAndLeavesAnEmptyJournal() {
         Conversation saved = conversations.save(escalating(IVAN, T0));
 
