@@ -351,7 +351,7 @@ final class JdbcConversations implements Conversations {
             return;
         }
         try {
-            journal.appendEncoded(journaled);
+            journal.append(journaled);
         } catch (RuntimeException e) {
             LOG.error("{} saves could not be written to the journal; their callers are told they failed", journaled.size(), e);
             for (PendingSave save : batch) {
@@ -450,9 +450,7 @@ final class JdbcConversations implements Conversations {
             throw new Conflict(storedVersion(ConversationId.of(rows.conversationId())));
         }
         batch(INSERT_ENTRIES, entriesArgs(rows));
-        if (!rows.received().isEmpty()) {
-            jdbc.batchUpdate(INSERT_RECEIVED, receivedArgs(rows));
-        }
+        batch(INSERT_RECEIVED, receivedArgs(rows));
     }
 
     /**

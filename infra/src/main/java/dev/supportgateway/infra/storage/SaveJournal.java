@@ -84,21 +84,11 @@ final class SaveJournal implements AutoCloseable {
         }
     }
 
-    /** Writes the records and forces them to disk; when this returns, the saves survive a killed process. */
-    void append(List<SaveRows> saves) {
-        List<byte[]> payloads = new ArrayList<>(saves.size());
-        for (SaveRows save : saves) {
-            try {
-                payloads.add(encode(save));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        appendEncoded(payloads);
-    }
-
-    /** {@link #append} of saves already {@link #encode encoded}, which callers may do before they take the writer's lock. */
-    void appendEncoded(List<byte[]> payloads) {
+    /**
+     * Writes the records of saves {@link #encode encoded} beforehand (outside the writer's lock) and forces them to
+     * disk; when this returns, the saves survive a killed process.
+     */
+    void append(List<byte[]> payloads) {
         if (current == null) {
             throw new IllegalStateException("the journal in " + folder + " is not open");
         }

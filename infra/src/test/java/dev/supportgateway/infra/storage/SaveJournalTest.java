@@ -24,8 +24,8 @@ class SaveJournalTest {
     void savesComeBackInTheOrderTheyWereWrittenWithEveryValueType() {
         SaveJournal journal = new SaveJournal(folder);
         assertThat(journal.open()).isEmpty();
-        journal.append(List.of(save("c-1", 1, "первое сообщение"), save("c-2", 1, "второе")));
-        journal.append(List.of(save("c-1", 2, "текст с \"кавычками\" и\nпереводом строки")));
+        journal.append(records(save("c-1", 1, "первое сообщение"), save("c-2", 1, "второе")));
+        journal.append(records(save("c-1", 2, "текст с \"кавычками\" и\nпереводом строки")));
         journal.finish();
 
         List<SaveRows> recorded = new SaveJournal(folder).recorded();
@@ -43,7 +43,7 @@ class SaveJournalTest {
     void aRecordOfAnEarlierFormatStopsTheReplayWithAMessageInsteadOfBeingSkipped() throws IOException {
         SaveJournal journal = new SaveJournal(folder);
         journal.open();
-        journal.append(List.of(save("c-1", 1, "один")));
+        journal.append(records(save("c-1", 1, "один")));
         Path file = journal.finish();
         byte[] record = new byte[] {0, 0, 0, 3, 'c', '-', '1'};
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -64,11 +64,11 @@ class SaveJournalTest {
         journal.open();
         Thread.currentThread().interrupt();
         try {
-            journal.append(List.of(save("c-1", 1, "один")));
+            journal.append(records(save("c-1", 1, "один")));
         } finally {
             Thread.interrupted();
         }
-        journal.append(List.of(save("c-1", 2, "два")));
+        journal.append(records(save("c-1", 2, "два")));
         journal.finish();
 
         assertThat(new SaveJournal(folder).recorded()).extracting(SaveRows::version).containsExactly(1L, 2L);
@@ -78,7 +78,7 @@ class SaveJournalTest {
     void aRecordTornByAKilledProcessEndsTheReplayOfItsFileAndTheRecordsBeforeItAreKept() throws IOException {
         SaveJournal journal = new SaveJournal(folder);
         journal.open();
-        journal.append(List.of(save("c-1", 1, "один"), save("c-1", 2, "два"), save("c-1", 3, "три")));
+        journal.append(records(save("c-1", 1, "один"), save("c-1", 2, "два"), save("c-1", 3, "три")));
         Path file = journal.finish();
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 5));
@@ -90,8 +90,8 @@ class SaveJournalTest {
     void aRecordWhoseChecksumFailsIsNotReplayed() throws IOException {
         SaveJournal journal = new SaveJournal(folder);
         journal.open();
-        journal.append(List.of(save("c-1", 1, "один")));
-        journal.append(List.of(save("c-1", 2, "два")));
+        journal.append(records(save("c-1", 1, "один")));
+        journal.append(records(save("c-1", 2, "два")));
         Path file = journal.finish();
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 3] ^= 0x5a;
@@ -104,17 +104,30 @@ class SaveJournalTest {
     void aReopenedJournalWritesAfterTheFilesItFoundAndReturnsThemForDeletion() {
         SaveJournal first = new SaveJournal(folder);
         first.open();
-        first.append(List.of(save("c-1", 1, "один")));
+        first.append(records(save("c-1", 1, "один")));
         Path old = first.finish();
 
         SaveJournal second = new SaveJournal(folder);
         assertThat(second.open()).containsExactly(old);
-        second.append(List.of(save("c-1", 2, "два")));
+        second.append(records(save("c-1", 2, "два")));
         assertThat(second.currentFile().getFileName().toString()).isGreaterThan(old.getFileName().toString());
         second.delete(List.of(old));
         second.finish();
 
         assertThat(new SaveJournal(folder).recorded()).extracting(SaveRows::version).containsExactly(2L);
+    }
+
+    /** The journal records of the saves, encoded as the writer's callers encode them. */
+    private static List<byte[]> records(SaveRows... saves) {
+        List<byte[]> records = new java.util.ArrayList<>();
+        for (SaveRows save : saves) {
+            try {
+                records.add(SaveJournal.encode(save));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return records;
     }
 
     private static SaveRows save(String id, long version, String text) {
