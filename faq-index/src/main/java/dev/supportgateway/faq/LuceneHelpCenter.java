@@ -22,10 +22,11 @@ import dev.supportgateway.faq.search.ReadQuestion;
 import dev.supportgateway.faq.search.SearchOutcome;
 import dev.supportgateway.faq.search.SearchTuning;
 import dev.supportgateway.faq.search.Signals;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -209,7 +210,7 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
         if (!outcome.hits().isEmpty()) {
             Hit best = outcome.hits().get(0);
             Signals s = outcome.signals();
-            out.append("; best ").append(best.article().id()).append(String.format(Locale.ROOT, " (score %.2f)", best.score()));
+            out.append("; best ").append(best.article().id()).append(" (score ").append(fixed(best.score(), 2)).append(')');
             out.append("; matched [").append(String.join(", ", best.matched().stream().map(Concept::label).toList())).append(']');
             List<String> missing = read.concepts().stream().filter(c -> !best.matched().contains(c)).map(Concept::label).toList();
             if (!missing.isEmpty()) {
@@ -220,14 +221,20 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
             }
             if (outcome.hits().size() > 1) {
                 Hit second = outcome.hits().get(1);
-                out.append(String.format(Locale.ROOT, "; margin %.2f to %s (%.2f)", s.margin(), second.article().id(), second.score()));
+                out.append("; margin ").append(fixed(s.margin(), 2)).append(" to ").append(second.article().id())
+                        .append(" (").append(fixed(second.score(), 2)).append(')');
             }
-            out.append(String.format(Locale.ROOT, "; coverage %.2f, heading coverage %.2f, title covered %.2f, gram similarity %.2f",
-                    s.coverage(), s.titleCoverage(), s.titlePrecision(), s.gramSimilarity()));
+            out.append("; coverage ").append(fixed(s.coverage(), 2)).append(", heading coverage ").append(fixed(s.titleCoverage(), 2))
+                    .append(", title covered ").append(fixed(s.titlePrecision(), 2)).append(", gram similarity ").append(fixed(s.gramSimilarity(), 2));
         }
-        out.append(String.format(Locale.ROOT, "; confidence %.3f → %s (answer ≥ %.2f, suggest ≥ %.2f)", p, decision,
-                confidence.answerAt(), confidence.suggestAt()));
+        out.append("; confidence ").append(fixed(p, 3)).append(" → ").append(decision).append(" (answer ≥ ").append(fixed(confidence.answerAt(), 2))
+                .append(", suggest ≥ ").append(fixed(confidence.suggestAt(), 2)).append(')');
         return out.toString();
+    }
+
+    /** As {@code %.2f} would write it: every answer is explained, and {@code String.format} cost more than the rest of it. */
+    private static String fixed(double value, int decimals) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString() : String.valueOf(value);
     }
 
     @Override

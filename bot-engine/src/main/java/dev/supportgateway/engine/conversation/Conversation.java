@@ -158,7 +158,13 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
     }
 
     public Optional<Message> message(MessageId messageId) {
-        return transcript.stream().filter(m -> m.id().equals(messageId)).findFirst();
+        // from the end: the message asked for is nearly always one of the last, and transcripts grow long
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            if (transcript.get(i).id().equals(messageId)) {
+                return Optional.of(transcript.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Message> lastMessage() {

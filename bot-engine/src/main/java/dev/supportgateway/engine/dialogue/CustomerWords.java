@@ -70,13 +70,17 @@ final class CustomerWords {
             + "|(?:вс[её]\\s+ещ[её]|до\\s+сих\\s+пор|по\\s+прежнему|так\\s+и)\\s+не\\s+(?:работает|получается|решен" + L + ")"
             + "|(?:откр" + L + "|переоткр" + L + ")\\s+(?:(?:обращени" + L + "|заявк" + L + ")\\s+)?(?:заново|снова|повторно)|переоткр" + L + ")(?!\\p{L})");
 
+    // compiled once: every customer message is normalized and split several times
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private CustomerWords() {
     }
 
     /** Lower case, ё as е, punctuation as spaces, spaces collapsed: the form all patterns here expect. */
     static String normalize(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
-        return lower.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_WORD.matcher(lower).replaceAll(" ").strip();
     }
 
     /** The courtesy when the message is nothing but politeness; empty when it also says something else. */
@@ -92,7 +96,7 @@ final class CustomerWords {
             return Optional.empty();
         }
         String rest = GREETING.matcher(THANKS.matcher(GOODBYE.matcher(words).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-        boolean onlyFiller = Arrays.stream(rest.split("\\s+")).filter(w -> !w.isBlank()).allMatch(FILLER::contains);
+        boolean onlyFiller = Arrays.stream(SPACES.split(rest)).filter(w -> !w.isBlank()).allMatch(FILLER::contains);
         if (!onlyFiller) {
             return Optional.empty();
         }
@@ -114,7 +118,7 @@ final class CustomerWords {
         }
         // a bare «оператора!» or «специалиста пожалуйста»: nothing but the person and politeness
         String rest = GREETING.matcher(PERSON.matcher(words).replaceAll(" ")).replaceAll(" ");
-        List<String> left = Arrays.stream(rest.split("\\s+")).filter(w -> !w.isBlank()).toList();
+        List<String> left = Arrays.stream(SPACES.split(rest)).filter(w -> !w.isBlank()).toList();
         return left.stream().allMatch(w -> PERSON_VOCABULARY.contains(w) || FILLER.contains(w));
     }
 
@@ -148,7 +152,7 @@ final class CustomerWords {
             return false;
         }
         String rest = GREETING.matcher(THANKS.matcher(CANCEL.matcher(words).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-        return Arrays.stream(rest.split("\\s+")).filter(w -> !w.isBlank())
+        return Arrays.stream(SPACES.split(rest)).filter(w -> !w.isBlank())
                 .allMatch(w -> CANCEL_VOCABULARY.contains(w) || FILLER.contains(w));
     }
 

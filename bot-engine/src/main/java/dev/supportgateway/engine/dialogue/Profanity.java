@@ -25,23 +25,25 @@ final class Profanity {
     /** Whole words that begin like a stem but are innocent. */
     private static final List<String> INNOCENT = List.of("сукно", "сукна", "идиома", "чмок");
 
-    private static final Pattern MASK = Pattern.compile("[*#%$]+");
+    private static final String MASK = "*#%$";
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,.!?;:()\"«»\\-–—/]+");
 
     private Profanity() {
     }
 
     /** Whether the text holds an obscenity or an insult. */
     static boolean in(String text) {
-        for (String raw : text.toLowerCase(Locale.ROOT).split("[\\s,.!?;:()\"«»\\-–—/]+")) {
+        // every message passes here, so no pattern is compiled per word
+        for (String raw : SEPARATORS.split(text.toLowerCase(Locale.ROOT))) {
             if (raw.isEmpty()) {
                 continue;
             }
             String word = squeeze(lookAlikes(raw));
-            if (MASK.matcher(word).find()) {
+            if (hasAny(word, MASK)) {
                 if (maskedObscenity(word)) {
                     return true;
                 }
-            } else if (obscene(word.replaceAll("[^\\p{L}]", ""))) {
+            } else if (obscene(lettersOf(word))) {
                 return true;
             }
         }
@@ -72,7 +74,7 @@ final class Profanity {
         boolean inMask = false;
         int letters = 0;
         for (char c : word.toCharArray()) {
-            if ("*#%$".indexOf(c) >= 0) {
+            if (MASK.indexOf(c) >= 0) {
                 if (!inMask) {
                     shape.append("\\p{L}{1,3}");
                 }
@@ -100,11 +102,19 @@ final class Profanity {
 
     /** Latin and digit look-alikes as the Cyrillic letters they imitate. */
     private static String lookAlikes(String word) {
-        boolean cyrillic = word.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC);
-        boolean latin = word.chars().anyMatch(c -> c >= 'a' && c <= 'z');
-        boolean digit = word.chars().anyMatch(Character::isDigit);
+        boolean cyrillic = false;
+        boolean latin = false;
+        boolean digit = false;
+        boolean onlyLookAlikeLatin = !word.isEmpty();
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            cyrillic |= Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC;
+            latin |= c >= 'a' && c <= 'z';
+            digit |= Character.isDigit(c);
+            onlyLookAlikeLatin &= "xyeopakcmtbh".indexOf(c) >= 0;
+        }
         // a plain latin word («hi», «proxy») is left alone; mixing scripts or digits into letters is the disguise
-        if (!cyrillic && !(latin && (digit || word.matches(".*[*#%$@].*"))) && !(latin && word.matches("[xyeopakcmtbh]+"))) {
+        if (!cyrillic && !(latin && (digit || hasAny(word, MASK + "@"))) && !(latin && onlyLookAlikeLatin)) {
             return word.replace('ё', 'е');
         }
         StringBuilder out = new StringBuilder(word.length());
@@ -132,6 +142,32 @@ final class Profanity {
 
     /** «сууука» → «сука»: stretched letters are a way to slip past a list. */
     private static String squeeze(String word) {
-        return word.replaceAll("(\\p{L})\\1+", "$1");
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (i == 0 || c != word.charAt(i - 1) || !Character.isLetter(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String lettersOf(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLetter(word.charAt(i))) {
+                out.append(word.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean hasAny(String word, String chars) {
+        for (int i = 0; i < word.length(); i++) {
+            if (chars.indexOf(word.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

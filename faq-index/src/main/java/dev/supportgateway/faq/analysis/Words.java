@@ -11,14 +11,18 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /** Splits text into words exactly as the index does (Unicode word boundaries), before any normalisation. */
 public final class Words {
 
+    // a tokenizer allocates its scanner's buffers when made, and every question is split several times
+    private static final ThreadLocal<StandardTokenizer> TOKENIZERS = ThreadLocal.withInitial(StandardTokenizer::new);
+
     private Words() {
     }
 
     public static List<String> split(String text) {
         List<String> words = new ArrayList<>();
-        try (StandardTokenizer tokenizer = new StandardTokenizer()) {
+        StandardTokenizer tokenizer = TOKENIZERS.get();
+        CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+        try {
             tokenizer.setReader(new StringReader(text));
-            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
             tokenizer.reset();
             while (tokenizer.incrementToken()) {
                 words.add(term.toString());
@@ -26,6 +30,12 @@ public final class Words {
             tokenizer.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            try {
+                tokenizer.close();
+            } catch (IOException e) {
+                // a StringReader does not fail to close; the tokenizer is ready for the next text either way
+            }
         }
         return words;
     }

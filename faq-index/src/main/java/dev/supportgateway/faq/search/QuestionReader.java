@@ -8,8 +8,11 @@ import dev.supportgateway.faq.analysis.QuestionCleaner;
 import dev.supportgateway.faq.analysis.RussianMorphology;
 import dev.supportgateway.faq.analysis.Words;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a customer's message against one desk's vocabulary: strips greetings, switches words typed in the wrong
@@ -206,7 +209,8 @@ public final class QuestionReader {
     private List<Concept> expand(List<Concept> concepts, List<String> signals) {
         List<Concept> out = new ArrayList<>(concepts);
         // only the entries one of whose names starts with a word of the question, in glossary order
-        java.util.Set<Glossary.Entry> relevant = new java.util.HashSet<>();
+        // by identity: an entry is a record of lists, and hashing its contents cost more than the rest of the reading
+        Set<Glossary.Entry> relevant = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Concept concept : concepts) {
             for (String lemma : concept.lemmas()) {
                 relevant.addAll(glossary.entriesStartingWith(lemma));

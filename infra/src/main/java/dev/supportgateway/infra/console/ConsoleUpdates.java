@@ -4,6 +4,7 @@ import dev.supportgateway.engine.delivery.ConsoleEvent;
 import dev.supportgateway.engine.delivery.OperatorConsole;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -74,6 +75,11 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
             case ConsoleEvent.StateChanged s -> "state-changed";
             case ConsoleEvent.Reopened r -> "reopened";
         };
+        List<Watcher> serving = watchers.values().stream().filter(w -> w.operator().serves(event.conversation().desk())).toList();
+        if (serving.isEmpty()) {
+            // most events happen with no operator of the desk watching; the row and its JSON would be thrown away
+            return;
+        }
         String frame;
         try {
             frame = json.writeValueAsString(new EventFrame("event", kind, views.row(event.conversation())));
@@ -81,10 +87,8 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
             LOG.warn("console event {} of conversation {} not published: {}", kind, event.conversation().id(), e.toString());
             return;
         }
-        for (Watcher watcher : watchers.values()) {
-            if (watcher.operator().serves(event.conversation().desk())) {
-                send(watcher, frame);
-            }
+        for (Watcher watcher : serving) {
+            send(watcher, frame);
         }
     }
 

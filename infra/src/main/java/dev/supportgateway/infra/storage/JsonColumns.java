@@ -9,16 +9,19 @@ import dev.supportgateway.engine.conversation.DecisionRule;
 import dev.supportgateway.engine.conversation.Feedback;
 import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.conversation.MessageId;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON text of columns that hold a list or a map read whole. Written from explicit maps, not by
+ * The JSON text of columns that hold a list or a map read whole. Written field by field, not by
  * mapping the records, so that renaming a record component does not change what is stored.
  */
 final class JsonColumns {
@@ -53,20 +56,36 @@ final class JsonColumns {
 
     /** One transcript entry as a JSON object; a batch of them is stored as an array (see {@link #array}). */
     static String ofMessage(Message m) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", m.id().value());
-        o.put("authorKind", m.author().kind().name());
-        o.put("authorId", m.author().id());
-        o.put("authorName", m.author().displayName());
-        o.put("text", m.text());
-        o.put("actions", m.actions().stream().map(JsonColumns::action).toList());
-        o.put("link", m.link());
-        o.put("attachments", m.attachments().stream().map(JsonColumns::attachment).toList());
-        o.put("externalId", m.externalId());
-        o.put("actionId", m.actionId());
-        o.put("inReplyTo", m.inReplyTo() == null ? null : m.inReplyTo().value());
-        o.put("at", m.at().toString());
-        return JSON.writeValueAsString(o);
+        return object(json -> {
+            json.writeStringProperty("id", m.id().value());
+            json.writeStringProperty("authorKind", m.author().kind().name());
+            json.writeStringProperty("authorId", m.author().id());
+            json.writeStringProperty("authorName", m.author().displayName());
+            json.writeStringProperty("text", m.text());
+            json.writeArrayPropertyStart("actions");
+            for (Action action : m.actions()) {
+                json.writeStartObject();
+                json.writeStringProperty("id", action.id());
+                json.writeStringProperty("label", action.label());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringProperty("link", m.link());
+            json.writeArrayPropertyStart("attachments");
+            for (Attachment attachment : m.attachments()) {
+                json.writeStartObject();
+                json.writeStringProperty("name", attachment.name());
+                json.writeStringProperty("mediaType", attachment.mediaType());
+                json.writeNumberProperty("size", attachment.size());
+                json.writeStringProperty("storageRef", attachment.storageRef());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringProperty("externalId", m.externalId());
+            json.writeStringProperty("actionId", m.actionId());
+            json.writeStringProperty("inReplyTo", m.inReplyTo() == null ? null : m.inReplyTo().value());
+            json.writeStringProperty("at", m.at().toString());
+        });
     }
 
     static List<Message> messages(String array) {
@@ -83,15 +102,23 @@ final class JsonColumns {
     }
 
     static String ofDecision(BotDecision d) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("message", d.message() == null ? null : d.message().value());
-        o.put("rule", d.rule().name());
-        o.put("reason", d.reason());
-        o.put("confidence", Double.isNaN(d.confidence()) ? null : d.confidence());
-        o.put("article", d.article());
-        o.put("candidates", d.candidates());
-        o.put("at", d.at().toString());
-        return JSON.writeValueAsString(o);
+        return object(json -> {
+            json.writeStringProperty("message", d.message() == null ? null : d.message().value());
+            json.writeStringProperty("rule", d.rule().name());
+            json.writeStringProperty("reason", d.reason());
+            if (Double.isNaN(d.confidence())) {
+                json.writeNullProperty("confidence");
+            } else {
+                json.writeNumberProperty("confidence", d.confidence());
+            }
+            json.writeStringProperty("article", d.article());
+            json.writeArrayPropertyStart("candidates");
+            for (String candidate : d.candidates()) {
+                json.writeString(candidate);
+            }
+            json.writeEndArray();
+            json.writeStringProperty("at", d.at().toString());
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -106,12 +133,12 @@ final class JsonColumns {
     }
 
     static String ofFeedback(Feedback f) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("answer", f.answer().value());
-        o.put("article", f.article());
-        o.put("helped", f.helped());
-        o.put("at", f.at().toString());
-        return JSON.writeValueAsString(o);
+        return object(json -> {
+            json.writeStringProperty("answer", f.answer().value());
+            json.writeStringProperty("article", f.article());
+            json.writeBooleanProperty("helped", f.helped());
+            json.writeStringProperty("at", f.at().toString());
+        });
     }
 
     static List<Feedback> feedback(String array) {
@@ -136,26 +163,24 @@ final class JsonColumns {
         return "[" + String.join(",", objects) + "]";
     }
 
-    private static Map<String, Object> action(Action a) {
-        return Map.of("id", a.id(), "label", a.label());
-    }
-
     private static Action action(Map<String, Object> m) {
         return new Action((String) m.get("id"), (String) m.get("label"));
-    }
-
-    private static Map<String, Object> attachment(Attachment a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", a.name());
-        m.put("mediaType", a.mediaType());
-        m.put("size", a.size());
-        m.put("storageRef", a.storageRef());
-        return m;
     }
 
     private static Attachment attachment(Map<String, Object> m) {
         return new Attachment((String) m.get("name"), (String) m.get("mediaType"), ((Number) m.get("size")).longValue(),
                 (String) m.get("storageRef"));
+    }
+
+    /** A JSON object written field by field, without a map in between: entries are encoded on every save. */
+    private static String object(Consumer<JsonGenerator> fields) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            fields.accept(json);
+            json.writeEndObject();
+        }
+        return out.toString();
     }
 
     @SuppressWarnings("unchecked")
