@@ -51,18 +51,25 @@ final class Profanity {
     }
 
     private static boolean obscene(String word) {
-        if (word.isEmpty() || INNOCENT.stream().anyMatch(word::startsWith)) {
+        if (word.length() < 3 || startsWithAny(word, 0, INNOCENT)) {
             return false;
         }
-        if (STEMS.stream().anyMatch(word::startsWith)) {
+        if (startsWithAny(word, 0, STEMS)) {
             return true;
         }
         for (String prefix : PREFIXES) {
-            if (word.length() > prefix.length() && word.startsWith(prefix)) {
-                String rest = word.substring(prefix.length());
-                if (PREFIXABLE.stream().anyMatch(rest::startsWith)) {
-                    return true;
-                }
+            if (word.length() > prefix.length() && word.startsWith(prefix) && startsWithAny(word, prefix.length(), PREFIXABLE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // a plain loop: every word of every message is checked against all the stems
+    private static boolean startsWithAny(String word, int from, List<String> stems) {
+        for (String stem : stems) {
+            if (word.startsWith(stem, from)) {
+                return true;
             }
         }
         return false;
