@@ -74,8 +74,8 @@ public final class WidgetLoadDriver {
     private volatile boolean stopping;
 
     /** The command line. */
-    record Settings(URI url, String origin, int sessions, Duration interval, Duration duration, Duration ramp, URI metrics,
-                    URI cpuMetrics, Path acceptedFile) {
+    record Settings(URI url, String origin, int sessions, Duration interval, Duration duration, Duration ramp, Duration settle,
+                    URI metrics, URI cpuMetrics, Path acceptedFile) {
         static Settings parse(String[] args) {
             Map<String, String> given = new ConcurrentHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -91,7 +91,7 @@ public final class WidgetLoadDriver {
             URI cpuMetrics = URI.create(given.getOrDefault("cpu-metrics", actuator + "process.cpu.time"));
             return new Settings(url, origin, Integer.parseInt(given.getOrDefault("sessions", "1000")),
                     duration(given.getOrDefault("interval", "5s")), duration(given.getOrDefault("duration", "60s")),
-                    duration(given.getOrDefault("ramp", "20s")), metrics, cpuMetrics,
+                    duration(given.getOrDefault("ramp", "20s")), duration(given.getOrDefault("settle", "0s")), metrics, cpuMetrics,
                     given.containsKey("accepted-file") ? Path.of(given.get("accepted-file")) : null);
         }
 
@@ -119,8 +119,8 @@ public final class WidgetLoadDriver {
     }
 
     void run() throws Exception {
-        System.out.printf(Locale.ROOT, "sessions %d, a question every %s each, %s ramp-up, %s measured, against %s%n",
-                settings.sessions(), settings.interval(), settings.ramp(), settings.duration(), settings.url());
+        System.out.printf(Locale.ROOT, "sessions %d, a question every %s each, %s ramp-up, %s settling, %s measured, against %s%n",
+                settings.sessions(), settings.interval(), settings.ramp(), settings.settle(), settings.duration(), settings.url());
         List<Customer> customers = new ArrayList<>();
         long rampNanosPerSession = settings.ramp().toNanos() / Math.max(1, settings.sessions());
         long start = System.nanoTime();
@@ -134,8 +134,9 @@ public final class WidgetLoadDriver {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
         }
-        // Let every session get connected and into its rhythm before measuring.
-        TimeUnit.MILLISECONDS.sleep(settings.interval().toMillis() * 2);
+        // Let every session get connected and into its rhythm before measuring; --settle runs the full load longer
+        // first, so that the gateway's compilers are done and the window shows its steady state.
+        TimeUnit.MILLISECONDS.sleep(settings.interval().toMillis() * 2 + settings.settle().toMillis());
         System.out.printf(Locale.ROOT, "connected %d, failed to connect %d%n", connected.get(), connectFailures.get());
         latencies.reset();
         long sentBefore = sent.get();
