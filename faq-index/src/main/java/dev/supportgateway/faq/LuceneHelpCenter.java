@@ -232,7 +232,7 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
         return out.toString();
     }
 
-    /** As {@code %.2f} would write it: every answer is explained, and {@code String.format} cost more than the rest of it. */
+    /** As {@code %.Nf} would write it: every answer is explained, and {@code String.format} was half the cost of explaining. */
     private static String fixed(double value, int decimals) {
         return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString() : String.valueOf(value);
     }
