@@ -21,6 +21,7 @@ public interface Conversations {
     /**
      * Stores {@code conversation} if the stored one is still at {@code conversation.version()} (0: none
      * stored yet) and returns it at the next version; otherwise throws {@link ConcurrentConversationChange}.
+     * Throws {@link ConversationsUnavailable} when the store cannot take the save for now.
      * Messages and decisions are only ever appended, so a store may write just the new ones.
      */
     Conversation save(Conversation conversation);

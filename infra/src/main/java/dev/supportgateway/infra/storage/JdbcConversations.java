@@ -9,6 +9,7 @@ import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
+import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.Escalation;
@@ -98,11 +99,15 @@ final class JdbcConversations implements Conversations {
     private final SaveJournal journal;
     /** The saves the journal holds and SQL not yet; null when saves are written through. */
     private final UnflushedSaves unflushed;
+    private final int maxUnwritten;
+    /** Whether saves are being refused for the database's backlog: its start and end are logged once. */
+    private boolean refusing;
 
     /** The most saves one transaction applies. */
     static final int MAX_BATCH = 200;
     /** How many conversations the cache keeps by default. */
     static final int DEFAULT_CACHED = 20_000;
+    static final int DEFAULT_MAX_UNWRITTEN = 50_000;
 
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this(jdbc, transactionManager, DEFAULT_CACHED, null);
@@ -113,6 +118,16 @@ final class JdbcConversations implements Conversations {
      * @param journal where saves are written ahead of SQL when the database commits lazily; null: saves are written through
      */
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached, SaveJournal journal) {
+        this(jdbc, transactionManager, cached, journal, DEFAULT_MAX_UNWRITTEN);
+    }
+
+    /**
+     * @param maxUnwritten with a journal, how many conversations may have saves the database has not taken; beyond
+     *                     it, saves that would add one are refused until the database catches up
+     */
+    JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached, SaveJournal journal,
+                      int maxUnwritten) {
+        this.maxUnwritten = maxUnwritten;
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
@@ -308,9 +323,19 @@ final class JdbcConversations implements Conversations {
         Map<ConversationId, Conversation> accepted = new HashMap<>();
         Map<String, ConversationId> openedHere = new HashMap<>();
         List<byte[]> journaled = new ArrayList<>(batch.size());
+        int unwritten = unflushed.size();
+        boolean refused = false;
         for (PendingSave save : batch) {
             Conversation c = save.conversation;
             try {
+                boolean adds = !accepted.containsKey(c.id()) && unflushed.get(c.id()) == null;
+                if (adds && unwritten >= maxUnwritten) {
+                    // memory and the journal would grow without end while the database does not take saves
+                    refused = true;
+                    throw new ConversationsUnavailable("saving conversation " + c.id() + " refused: " + unwritten
+                            + " conversations have saves the database has not taken yet, the most kept in memory"
+                            + " (gateway.storage.max-unwritten-conversations)");
+                }
                 Conversation last = accepted.containsKey(c.id()) ? accepted.get(c.id()) : lastSave(c.id());
                 long lastVersion = last == null ? storedVersion(c.id()) : last.version();
                 if (lastVersion != c.version()) {
@@ -342,10 +367,21 @@ final class JdbcConversations implements Conversations {
                     openedHere.remove(key, c.id());
                 }
                 journaled.add(save.record);
+                if (adds) {
+                    unwritten++;
+                }
             } catch (RuntimeException e) {
                 save.failure = e;
                 translate(save);
             }
+        }
+        if (refused && !refusing) {
+            refusing = true;
+            LOG.error("the database has not taken the saves of {} conversations; saves that would add another are"
+                    + " refused until it does (customers are asked to try again)", unwritten);
+        } else if (refusing && unwritten < maxUnwritten) {
+            refusing = false;
+            LOG.info("the database has caught up (conversations with unwritten saves: {}); all saves are taken again", unwritten);
         }
         if (journaled.isEmpty()) {
             return;

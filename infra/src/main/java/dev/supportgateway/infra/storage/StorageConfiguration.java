@@ -3,9 +3,9 @@ package dev.supportgateway.infra.storage;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code gateway.data}/journal.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageSettings.class)
 public class StorageConfiguration {
 
     /**
@@ -28,9 +29,9 @@ public class StorageConfiguration {
     @Bean
     JdbcConversations conversations(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                     @Value("${spring.datasource.url:}") String url, @Value("${gateway.data}") Path data,
-                                    @Value("${gateway.storage.cached-conversations:" + JdbcConversations.DEFAULT_CACHED + "}") int cached) {
+                                    StorageSettings settings) {
         SaveJournal journal = EmbeddedDatabase.isEmbeddedFile(url) ? new SaveJournal(data.resolve("journal")) : null;
-        return new JdbcConversations(jdbc, transactions, cached, journal);
+        return new JdbcConversations(jdbc, transactions, settings.cachedConversations(), journal, settings.maxUnwrittenConversations());
     }
 
     /**
@@ -39,9 +40,8 @@ public class StorageConfiguration {
      * period writes fewer, larger batches (cheaper) and keeps more saves in memory and in the journal.
      */
     @Bean
-    JournalCheckpoints journalCheckpoints(JdbcConversations conversations,
-                                          @Value("${gateway.storage.journal-checkpoint:30s}") Duration every) {
-        return new JournalCheckpoints(conversations, every);
+    JournalCheckpoints journalCheckpoints(JdbcConversations conversations, StorageSettings settings) {
+        return new JournalCheckpoints(conversations, settings.journalCheckpoint());
     }
 
     /** The schema change that is written in Java; Spring Boot hands beans of this type to Flyway. */

@@ -1,12 +1,14 @@
 package dev.supportgateway.infra.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
+import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +191,36 @@ class H2WriteBehindStorageTest extends StorageContract {
 
         assertThat(journalFolder).isEmptyDirectory();
         assertThat(uncached().find(saved.id())).contains(saved);
+    }
+
+    @Test
+    void whileTheDatabaseTakesNoSavesFurtherConversationsAreRefusedAndTheOnesInMemoryGoOn() throws IOException {
+        JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database), JdbcConversations.DEFAULT_CACHED,
+                new SaveJournal(Files.createTempDirectory(data, "journal")), 2);
+        JournalCheckpoints limitedCheckpoints = new JournalCheckpoints(limited, Duration.ofHours(1));
+        limitedCheckpoints.start();
+        try {
+            Conversation first = limited.save(Conversation.open(ConversationId.random(), EDOC, customer("limit-1"), null, null, T0)
+                    .append(customerMessage("вопрос", "l1-1", T0)));
+            limited.save(Conversation.open(ConversationId.random(), EDOC, customer("limit-2"), null, null, T0));
+            Conversation third = Conversation.open(ConversationId.random(), EDOC, customer("limit-3"), null, null, T0)
+                    .append(customerMessage("вопрос", "l3-1", T0));
+
+            assertThatThrownBy(() -> limited.save(third)).as("two conversations wait for the database, the most allowed")
+                    .isInstanceOf(ConversationsUnavailable.class).hasMessageContaining("gateway.storage.max-unwritten-conversations");
+            assertThat(limited.find(third.id())).isEmpty();
+            assertThat(limited.received(EDOC, customer("limit-3"), "l3-1")).as("the customer may send it again").isFalse();
+            Conversation firstAgain = limited.save(first.append(customerMessage("ещё вопрос", "l1-2", T0.plusSeconds(5))));
+            assertThat(limited.find(first.id())).contains(firstAgain);
+
+            limitedCheckpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
+
+            Conversation thirdSaved = limited.save(third);
+            assertThat(limited.find(third.id())).contains(thirdSaved);
+            assertThat(limited.received(EDOC, customer("limit-3"), "l3-1")).isTrue();
+        } finally {
+            limitedCheckpoints.stop();
+        }
     }
 
     private long journalFiles() throws IOException {

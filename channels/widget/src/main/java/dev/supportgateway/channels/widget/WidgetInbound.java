@@ -1,6 +1,7 @@
 package dev.supportgateway.channels.widget;
 
 import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.conversation.Message;
@@ -221,6 +222,10 @@ final class WidgetInbound extends TextWebSocketHandler {
             reply(socket, frames.accepted(frame.clientId(), id, turn.duplicate()));
         } catch (UnknownDesk e) {
             reply(socket, frames.error("unknown-desk", "Служба поддержки не найдена"));
+        } catch (ConversationsUnavailable e) {
+            // the store said why, once, in its own log; the client keeps the message unconfirmed and may resend it
+            LOG.warn("widget message {} of session {} not taken: {}", frame.clientId(), key, e.getMessage());
+            reply(socket, frames.error("unavailable", "Не удалось отправить сообщение, попробуйте ещё раз через минуту"));
         } catch (RuntimeException e) {
             // the client keeps the message unconfirmed and may resend it: the clientId makes that safe
             LOG.error("widget message {} of session {} failed: {}", frame.clientId(), key, e.toString(), e);

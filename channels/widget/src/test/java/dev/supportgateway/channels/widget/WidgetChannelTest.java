@@ -15,6 +15,7 @@ import dev.supportgateway.engine.conversation.Author;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.conversation.Message;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -162,6 +164,23 @@ class WidgetChannelTest {
             assertThat(inbound.getValue().customer()).isEqualTo(CustomerAddress.of(ChannelKind.WIDGET, token));
             assertThat(inbound.getValue().externalId()).isEqualTo("c-1");
             assertThat(inbound.getValue().text()).isEqualTo("Как подписать документ?");
+        }
+    }
+
+    @Test
+    void aMessageTheStoreCannotTakeNowIsRefusedReadablyAndTakenWhenSentAgain() {
+        AtomicBoolean refusedOnce = new AtomicBoolean();
+        Mockito.doThrow(new ConversationsUnavailable("the database is behind"))
+                .when(engine).receive(argThat(inbound -> "c-9".equals(inbound.externalId()) && refusedOnce.compareAndSet(false, true)));
+        try (WidgetClient client = connect()) {
+            client.send(hello(null, null)).next("welcome");
+
+            JsonNode refused = client.send(message("c-9", "Как подписать документ?")).next("error");
+            assertThat(refused.path("code").asString()).isEqualTo("unavailable");
+            assertThat(refused.path("text").asString()).contains("попробуйте ещё раз");
+
+            assertThat(client.send(message("c-9", "Как подписать документ?")).next("accepted").path("clientId").asString())
+                    .isEqualTo("c-9");
         }
     }
 

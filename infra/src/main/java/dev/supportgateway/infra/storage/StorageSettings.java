@@ -1,0 +1,25 @@
+package dev.supportgateway.infra.storage;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How conversations are kept ({@code gateway.storage.*}), validated at start-up.
+ *
+ * @param cachedConversations       recently used conversations kept in memory; 0: none, every read goes to SQL
+ * @param journalCheckpoint         on the embedded database, how long a save may stay only in memory and in the journal
+ * @param maxUnwrittenConversations on the embedded database, how many conversations may have saves it has not taken
+ *                                  yet; beyond that, saves that would add one are refused until it catches up
+ */
+@Validated
+@ConfigurationProperties("gateway.storage")
+public record StorageSettings(
+        @Min(0) @DefaultValue("" + JdbcConversations.DEFAULT_CACHED) int cachedConversations,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration journalCheckpoint,
+        @Min(1) @DefaultValue("" + JdbcConversations.DEFAULT_MAX_UNWRITTEN) int maxUnwrittenConversations) {
+}
