@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,12 @@ public class StorageConfiguration {
     @Bean
     JournalCheckpoints journalCheckpoints(JdbcConversations conversations, StorageSettings settings) {
         return new JournalCheckpoints(conversations, settings.journalCheckpoint());
+    }
+
+    /** The storage part of {@code /actuator/health}. */
+    @Bean
+    HealthIndicator storageHealthIndicator(JdbcConversations conversations) {
+        return new StorageHealth(conversations);
     }
 
     /** The schema change that is written in Java; Spring Boot hands beans of this type to Flyway. */

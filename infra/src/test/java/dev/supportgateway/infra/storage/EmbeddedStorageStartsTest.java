@@ -12,11 +12,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** By default the gateway keeps its data in an H2 file database under gateway.data. */
 class EmbeddedStorageStartsTest extends StorageConfigurationContract {
+
+    @Autowired
+    @Qualifier("storageHealthIndicator")
+    HealthIndicator storageHealth;
 
     @TempDir
     static Path data;
@@ -40,5 +49,12 @@ class EmbeddedStorageStartsTest extends StorageConfigurationContract {
         try (var files = Files.list(data.resolve("journal"))) {
             assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.endsWith(".journal"));
         }
+    }
+
+    @Test
+    void healthTellsThatSavesAreWrittenBehindTheJournalAndHowManyWait() {
+        Health health = storageHealth.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("saves", "written behind the journal").containsKey("unwrittenConversations");
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -212,12 +214,16 @@ class H2WriteBehindStorageTest extends StorageContract {
             assertThat(limited.received(EDOC, customer("limit-3"), "l3-1")).as("the customer may send it again").isFalse();
             Conversation firstAgain = limited.save(first.append(customerMessage("ещё вопрос", "l1-2", T0.plusSeconds(5))));
             assertThat(limited.find(first.id())).contains(firstAgain);
+            Health refusing = new StorageHealth(limited).health();
+            assertThat(refusing.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(refusing.getDetails()).containsEntry("unwrittenConversations", 2).containsEntry("maxUnwrittenConversations", 2);
 
             limitedCheckpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
 
             Conversation thirdSaved = limited.save(third);
             assertThat(limited.find(third.id())).contains(thirdSaved);
             assertThat(limited.received(EDOC, customer("limit-3"), "l3-1")).isTrue();
+            assertThat(new StorageHealth(limited).health().getStatus()).isEqualTo(Status.UP);
         } finally {
             limitedCheckpoints.stop();
         }
