@@ -85,7 +85,11 @@ final class CustomerWords {
 
     /** The courtesy when the message is nothing but politeness; empty when it also says something else. */
     static Optional<Courtesy> courtesyOnly(String text) {
-        String words = normalize(text);
+        return courtesyOnly(Said.of(text));
+    }
+
+    static Optional<Courtesy> courtesyOnly(Said said) {
+        String words = said.words();
         if (words.isEmpty()) {
             return Optional.empty();
         }
@@ -106,7 +110,11 @@ final class CustomerWords {
 
     /** «оператор», «живой человек», «позовите специалиста», «соедините с сотрудником». */
     static boolean asksForPerson(String text) {
-        String words = normalize(text);
+        return asksForPerson(Said.of(text));
+    }
+
+    static boolean asksForPerson(Said said) {
+        String words = said.words();
         if (LIVE_PERSON.matcher(words).find()) {
             return true;
         }
@@ -124,7 +132,11 @@ final class CustomerWords {
 
     /** «перезвоните», «обратный звонок», «закажите звонок». */
     static boolean asksForCallback(String text) {
-        return CALLBACK.matcher(normalize(text)).find();
+        return asksForCallback(Said.of(text));
+    }
+
+    static boolean asksForCallback(Said said) {
+        return CALLBACK.matcher(said.words()).find();
     }
 
     /** An answer to «Остались ли у вас вопросы?» that means no: «нет», «нет, спасибо», «всё понятно», a goodbye. */
@@ -163,12 +175,20 @@ final class CustomerWords {
 
     /** «не помогло» typed instead of pressing the button. */
     static boolean notHelped(String text) {
-        return NOT_HELPED.matcher(normalize(text)).find();
+        return notHelped(Said.of(text));
+    }
+
+    static boolean notHelped(Said said) {
+        return NOT_HELPED.matcher(said.words()).find();
     }
 
     /** «помогло», «получилось» typed instead of pressing the button. */
     static boolean helped(String text) {
-        String words = normalize(text);
+        return helped(Said.of(text));
+    }
+
+    static boolean helped(Said said) {
+        String words = said.words();
         return HELPED.matcher(words).find() && !NOT_HELPED.matcher(words).find() && words.split(" ").length <= 5;
     }
 
@@ -195,10 +215,14 @@ final class CustomerWords {
         return true;
     }
 
-    /** A customer's text normalized once, with a leading space so that a word start is {@code " " + stem}. */
-    record Said(String spacedWords) {
+    /**
+     * A customer's text normalized once for all the checks of one message: {@code words} as {@link #normalize} gives
+     * it, and {@code spacedWords} with a leading space, so that a word start is {@code " " + stem}.
+     */
+    record Said(String words, String spacedWords) {
         static Said of(String text) {
-            return new Said(" " + normalize(text));
+            String words = normalize(text);
+            return new Said(words, " " + words);
         }
     }
 

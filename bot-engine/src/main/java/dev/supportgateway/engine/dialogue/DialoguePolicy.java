@@ -173,12 +173,13 @@ final class DialoguePolicy {
                 return;
             }
         }
+        CustomerWords.Said said = CustomerWords.Said.of(text);
         if (answered && !text.isEmpty()) {
-            if (CustomerWords.notHelped(text)) {
+            if (CustomerWords.notHelped(said)) {
                 feedback(ex, desk, false);
                 return;
             }
-            if (CustomerWords.helped(text)) {
+            if (CustomerWords.helped(said)) {
                 feedback(ex, desk, true);
                 return;
             }
@@ -192,7 +193,7 @@ final class DialoguePolicy {
             // a new message after an answer is a new question; the old answer got no verdict
             ex.moveTo(ConversationState.BOT);
         }
-        Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(text);
+        Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(said);
         if (courtesy.isPresent()) {
             switch (courtesy.get()) {
                 case GREETING -> reply(ex, DecisionRule.GREETING, "greeting only", "greeting");
@@ -201,15 +202,14 @@ final class DialoguePolicy {
             }
             return;
         }
-        if (CustomerWords.asksForPerson(text)) {
+        if (CustomerWords.asksForPerson(said)) {
             escalate(ex, desk, DecisionRule.PERSON_REQUESTED, "explicit request for a person", "escalate.person", questionBefore(ex), false);
             return;
         }
-        if (CustomerWords.asksForCallback(text)) {
+        if (CustomerWords.asksForCallback(said)) {
             onCallback(ex, desk);
             return;
         }
-        CustomerWords.Said said = CustomerWords.Said.of(text);
         for (Scope.OutOfScopeTopic topic : desk.scope().outOfScope()) {
             Optional<String> keyword = topic.keywords().stream().filter(k -> CustomerWords.mentions(said, k)).findFirst();
             if (keyword.isPresent()) {
