@@ -107,6 +107,7 @@ final class JdbcConversations implements Conversations {
     static final int MAX_BATCH = 200;
     /** How many conversations the cache keeps by default. */
     static final int DEFAULT_CACHED = 20_000;
+    /** How many conversations may have saves the embedded database has not taken, by default. */
     static final int DEFAULT_MAX_UNWRITTEN = 50_000;
 
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
