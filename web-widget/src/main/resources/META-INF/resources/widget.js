@@ -18,6 +18,7 @@
   var shown = {};             // message id -> element (de-duplication)
   var pending = [];           // {clientId, frame, el}: sent but not yet confirmed; resent after a reconnect
   var socket = null, connected = false, attempts = 0, ackTimer = null, pingTimer = null, reconnectTimer = null;
+  var refusals = 0, resendTimer = null;  // the gateway could not take a message: resend later, waiting longer each time
 
   function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
   function write(key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: session lives until reload */ } }
@@ -223,6 +224,7 @@
           break;
         case 'message': received(frame); break;
         case 'accepted':
+          if (refusals) { refusals = 0; setNotice(''); }
           pending = pending.filter(function (p) {
             if (p.clientId !== frame.clientId) { return true; }
             p.el.classList.remove('sgw-unsent');
@@ -237,6 +239,13 @@
           break;
         case 'error':
           setNotice(frame.text);
+          if (frame.code === 'unavailable' && pending.length && !resendTimer) {
+            var wait = Math.max(1000, frame.retryAfterMs || 20000) * Math.pow(2, Math.min(refusals++, 3));
+            resendTimer = setTimeout(function () {
+              resendTimer = null;
+              pending.forEach(function (p) { transmit(p.frame); });
+            }, wait);
+          }
           if (['too-long', 'too-large', 'empty', 'bad-frame'].indexOf(frame.code) >= 0 && pending.length) {
             var dropped = pending.pop();
             dropped.el.classList.add('sgw-unsent');

@@ -333,9 +333,8 @@ final class JdbcConversations implements Conversations {
                 if (adds && unwritten >= maxUnwritten) {
                     // memory and the journal would grow without end while the database does not take saves
                     refused = true;
-                    throw new ConversationsUnavailable("saving conversation " + c.id() + " refused: " + unwritten
-                            + " conversations have saves the database has not taken yet, the most kept in memory"
-                            + " (gateway.storage.max-unwritten-conversations)");
+                    throw new ConversationsUnavailable("saving conversation " + c.id() + " refused: conversations waiting"
+                            + " for the database: " + unwritten + ", the most kept in memory (gateway.storage.max-unwritten-conversations)");
                 }
                 Conversation last = accepted.containsKey(c.id()) ? accepted.get(c.id()) : lastSave(c.id());
                 long lastVersion = last == null ? storedVersion(c.id()) : last.version();
@@ -378,8 +377,8 @@ final class JdbcConversations implements Conversations {
         }
         if (refused && !refusing) {
             refusing = true;
-            LOG.error("the database has not taken the saves of {} conversations; saves that would add another are"
-                    + " refused until it does (customers are asked to try again)", unwritten);
+            LOG.error("conversations waiting for the database: {}, the most kept in memory; saves that would add another are"
+                    + " refused until it catches up (customers are asked to try again)", unwritten);
         } else if (refusing && unwritten < maxUnwritten) {
             refusing = false;
             LOG.info("the database has caught up (conversations with unwritten saves: {}); all saves are taken again", unwritten);

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param socketBufferChars  the text buffer every open socket holds; longer frames arrive in parts and are
  *                           collected up to {@code maxFrameBytes}, so this only trades memory per idle socket
  *                           against work for long frames
+ * @param unavailableRetry   how long the widget waits before it sends again a message the gateway could not take
+ *                           (the store failed or is too far behind); the widget doubles it on each further refusal
  */
 @Validated
 @ConfigurationProperties("gateway.widget")
@@ -33,7 +35,8 @@ public record WidgetChannelProperties(
         @Min(256) @Max(65_536) @DefaultValue("16384") int maxFrameBytes,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @NotNull @DefaultValue("10m") Duration redeliveryWindow,
-        @Min(128) @Max(65_536) @DefaultValue("1024") int socketBufferChars) {
+        @Min(128) @Max(65_536) @DefaultValue("1024") int socketBufferChars,
+        @NotNull @DefaultValue("20s") Duration unavailableRetry) {
 
     /** One desk's widget settings. */
     public record DeskWidget(@NotNull @DefaultValue List<String> allowedOrigins) {

@@ -34,7 +34,8 @@ final class WidgetFrames {
     record AcceptedFrame(String type, String clientId, String id, boolean duplicate) {
     }
 
-    record ErrorFrame(String type, String code, String text) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErrorFrame(String type, String code, String text, Long retryAfterMs) {
     }
 
     record RateLimitedFrame(String type, String text, long retryAfterMs) {
@@ -82,7 +83,13 @@ final class WidgetFrames {
     }
 
     String error(String code, String text) {
-        return write(new ErrorFrame("error", code, text));
+        return write(new ErrorFrame("error", code, text, null));
+    }
+
+    /** The message was not taken for now: the client sends it again after {@code retryAfterMs}. */
+    String unavailable(long retryAfterMs) {
+        return write(new ErrorFrame("error", "unavailable", "Не удалось отправить сообщение, повторим попытку через несколько секунд",
+                retryAfterMs));
     }
 
     String rateLimited(String text, long retryAfterMs) {

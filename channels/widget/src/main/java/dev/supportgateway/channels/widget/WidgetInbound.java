@@ -225,11 +225,11 @@ final class WidgetInbound extends TextWebSocketHandler {
         } catch (ConversationsUnavailable e) {
             // the store said why, once, in its own log; the client keeps the message unconfirmed and may resend it
             LOG.warn("widget message {} of session {} not taken: {}", frame.clientId(), key, e.getMessage());
-            reply(socket, frames.error("unavailable", "Не удалось отправить сообщение, попробуйте ещё раз через минуту"));
+            reply(socket, frames.unavailable(properties.unavailableRetry().toMillis()));
         } catch (RuntimeException e) {
             // the client keeps the message unconfirmed and may resend it: the clientId makes that safe
             LOG.error("widget message {} of session {} failed: {}", frame.clientId(), key, e.toString(), e);
-            reply(socket, frames.error("unavailable", "Не удалось отправить сообщение, попробуйте ещё раз через минуту"));
+            reply(socket, frames.unavailable(properties.unavailableRetry().toMillis()));
         }
     }
 

@@ -1,0 +1,112 @@
+package dev.supportgateway.infra.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.supportgateway.infra.DemoDesksGateway;
+import dev.supportgateway.infra.GatewayApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A customer whose message the gateway cannot take for now (the embedded database is as far behind as it may be)
+ * sees why, and the widget sends the message again by itself until it is taken and answered.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StoreFallsBehindBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        DemoDesksGateway.register(registry, () -> data);
+        // one conversation may wait for the database, and it waits 10 s: the second customer is refused meanwhile
+        registry.add("gateway.storage.max-unwritten-conversations", () -> "1");
+        registry.add("gateway.storage.journal-checkpoint", () -> "10s");
+        registry.add("gateway.widget.unavailable-retry", () -> "2s");
+    }
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launchChromium() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium): browser test skipped");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aMessageTheGatewayCannotTakeNowIsSentAgainByTheWidgetAndAnswered() {
+        try (BrowserContext firstContext = browser.newContext();
+             BrowserContext secondContext = browser.newContext()) {
+            Page first = open(firstContext);
+            Page second = open(secondContext);
+
+            ask(first, "Какие часы работы службы поддержки?");
+            assertThat(bot(first).first()).isVisible();
+            ask(second, "Как зарегистрировать ошибку на портале?");
+
+            assertThat(second.getByTestId("widget-notice")).containsText("Не удалось отправить сообщение");
+            assertThat(bot(second)).hasCount(0);
+            // the first conversation is written 10 s after its save; the widget resends after 2, 4, 8 and 16 s
+            assertThat(bot(second).first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(45_000));
+            assertThat(second.getByTestId("widget-notice")).isEmpty();
+            assertThat(second.locator("[data-testid=widget-message][data-author=customer]"))
+                    .hasText("Как зарегистрировать ошибку на портале?");
+        }
+    }
+
+    private Page open(BrowserContext context) {
+        Page page = context.newPage();
+        page.navigate("http://localhost:" + port + "/demo/edoc");
+        page.getByTestId("widget-open").click();
+        return page;
+    }
+
+    private static Locator bot(Page page) {
+        return page.locator("[data-testid=widget-message][data-author=bot]");
+    }
+
+    private static void ask(Page page, String text) {
+        page.getByTestId("widget-input").fill(text);
+        page.getByTestId("widget-send").click();
+    }
+}
