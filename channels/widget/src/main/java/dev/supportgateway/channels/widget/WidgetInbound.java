@@ -223,8 +223,8 @@ final class WidgetInbound extends TextWebSocketHandler {
         } catch (UnknownDesk e) {
             reply(socket, frames.error("unknown-desk", "Служба поддержки не найдена"));
         } catch (ConversationsUnavailable e) {
-            // the store said why, once, in its own log; the client keeps the message unconfirmed and may resend it
-            LOG.warn("widget message {} of session {} not taken: {}", frame.clientId(), key, e.getMessage());
+            // the store logs the cause once; a line per refused message would flood the log while it lasts
+            LOG.debug("widget message {} of session {} not taken: {}", frame.clientId(), key, e.getMessage());
             reply(socket, frames.unavailable(properties.unavailableRetry().toMillis()));
         } catch (RuntimeException e) {
             // the client keeps the message unconfirmed and may resend it: the clientId makes that safe
