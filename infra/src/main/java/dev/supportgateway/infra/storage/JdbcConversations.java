@@ -101,7 +101,7 @@ final class JdbcConversations implements Conversations {
     private final UnflushedSaves unflushed;
     private final int maxUnwritten;
     /** Whether saves are being refused for the database's backlog: its start and end are logged once. */
-    private volatile boolean refusing;
+    private boolean refusing;
 
     /** The most saves one transaction applies. */
     static final int MAX_BATCH = 200;
@@ -476,11 +476,6 @@ final class JdbcConversations implements Conversations {
     /** How many conversations have saves that only the journal holds. */
     int unflushedConversations() {
         return unflushed == null ? 0 : unflushed.size();
-    }
-
-    /** Whether saves that would add a conversation are being refused, the database being too far behind. */
-    boolean refusing() {
-        return refusing;
     }
 
     int maxUnwritten() {

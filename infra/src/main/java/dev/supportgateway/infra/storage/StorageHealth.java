@@ -4,8 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code /actuator/health}'s storage part: down while saves of further conversations are refused because the embedded
- * database has fallen behind, with how many conversations wait for it.
+ * {@code /actuator/health}'s storage part: down while the embedded database is as far behind as it may be (saves
+ * that would add a conversation are refused then), with how many conversations wait for it.
  */
 final class StorageHealth implements HealthIndicator {
 
@@ -20,9 +20,11 @@ final class StorageHealth implements HealthIndicator {
         if (conversations.journal() == null) {
             return Health.up().withDetail("saves", "written through").build();
         }
-        Health.Builder health = conversations.refusing() ? Health.down() : Health.up();
+        int waiting = conversations.unflushedConversations();
+        // at the limit, saves that would add a conversation are refused; it is up again as soon as the rounds catch up
+        Health.Builder health = waiting >= conversations.maxUnwritten() ? Health.down() : Health.up();
         return health.withDetail("saves", "written behind the journal")
-                .withDetail("unwrittenConversations", conversations.unflushedConversations())
+                .withDetail("unwrittenConversations", waiting)
                 .withDetail("maxUnwrittenConversations", conversations.maxUnwritten())
                 .build();
     }

@@ -219,6 +219,7 @@ class H2WriteBehindStorageTest extends StorageContract {
             assertThat(refusing.getDetails()).containsEntry("unwrittenConversations", 2).containsEntry("maxUnwrittenConversations", 2);
 
             limitedCheckpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
+            assertThat(new StorageHealth(limited).health().getStatus()).as("up once the database caught up").isEqualTo(Status.UP);
 
             Conversation thirdSaved = limited.save(third);
             assertThat(limited.find(third.id())).contains(thirdSaved);
