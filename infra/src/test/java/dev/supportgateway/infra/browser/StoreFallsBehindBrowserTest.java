@@ -69,7 +69,7 @@ class StoreFallsBehindBrowserTest {
             assertThat(bot(first).first()).isVisible();
             ask(second, "Как зарегистрировать ошибку на портале?");
 
-            assertThat(second.getByTestId("widget-notice")).containsText("Не удалось отправить сообщение");
+            assertThat(second.getByTestId("widget-notice")).containsText("Сообщение пока не доставлено");
             assertThat(bot(second)).hasCount(0);
             // the first conversation is written 10 s after its save; the widget resends after 2, 4, 8 and 16 s
             assertThat(bot(second).first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(45_000));

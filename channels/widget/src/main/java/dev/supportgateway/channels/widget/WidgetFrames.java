@@ -88,7 +88,7 @@ final class WidgetFrames {
 
     /** The message was not taken for now: the client sends it again after {@code retryAfterMs}. */
     String unavailable(long retryAfterMs) {
-        return write(new ErrorFrame("error", "unavailable", "Не удалось отправить сообщение, повторим попытку через несколько секунд",
+        return write(new ErrorFrame("error", "unavailable", "Сообщение пока не доставлено. Мы отправим его ещё раз автоматически",
                 retryAfterMs));
     }
 

@@ -177,7 +177,7 @@ class WidgetChannelTest {
 
             JsonNode refused = client.send(message("c-9", "Как подписать документ?")).next("error");
             assertThat(refused.path("code").asString()).isEqualTo("unavailable");
-            assertThat(refused.path("text").asString()).contains("Не удалось отправить сообщение");
+            assertThat(refused.path("text").asString()).contains("Сообщение пока не доставлено");
             assertThat(refused.path("retryAfterMs").asLong()).as("gateway.widget.unavailable-retry").isEqualTo(20_000);
 
             assertThat(client.send(message("c-9", "Как подписать документ?")).next("accepted").path("clientId").asString())
