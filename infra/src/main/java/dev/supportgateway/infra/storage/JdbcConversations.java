@@ -100,6 +100,7 @@ final class JdbcConversations implements Conversations {
     /** The saves the journal holds and SQL not yet; null when saves are written through. */
     private final UnflushedSaves unflushed;
     private final int maxUnwritten;
+    private final long maxJournalBytes;
     /** Whether saves are being refused for the database's backlog: its start and end are logged once. */
     private boolean refusing;
 
@@ -109,6 +110,8 @@ final class JdbcConversations implements Conversations {
     static final int DEFAULT_CACHED = 20_000;
     /** How many conversations may have saves the embedded database has not taken, by default. */
     static final int DEFAULT_MAX_UNWRITTEN = 50_000;
+    /** How many bytes the journal may hold, by default. */
+    static final long DEFAULT_MAX_JOURNAL_BYTES = 4L << 30;
 
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this(jdbc, transactionManager, DEFAULT_CACHED, null);
@@ -119,16 +122,19 @@ final class JdbcConversations implements Conversations {
      * @param journal where saves are written ahead of SQL when the database commits lazily; null: saves are written through
      */
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached, SaveJournal journal) {
-        this(jdbc, transactionManager, cached, journal, DEFAULT_MAX_UNWRITTEN);
+        this(jdbc, transactionManager, cached, journal, DEFAULT_MAX_UNWRITTEN, DEFAULT_MAX_JOURNAL_BYTES);
     }
 
     /**
-     * @param maxUnwritten with a journal, how many conversations may have saves the database has not taken; beyond
-     *                     it, saves that would add one are refused until the database catches up
+     * @param maxUnwritten    with a journal, how many conversations may have saves the database has not taken; beyond
+     *                        it, saves that would add one are refused until the database catches up
+     * @param maxJournalBytes with a journal, how many bytes its files may hold; beyond it, every save is refused until
+     *                        the database has taken enough for files to be deleted
      */
     JdbcConversations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int cached, SaveJournal journal,
-                      int maxUnwritten) {
+                      int maxUnwritten, long maxJournalBytes) {
         this.maxUnwritten = maxUnwritten;
+        this.maxJournalBytes = maxJournalBytes;
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
@@ -325,10 +331,17 @@ final class JdbcConversations implements Conversations {
         Map<String, ConversationId> openedHere = new HashMap<>();
         List<byte[]> journaled = new ArrayList<>(batch.size());
         int unwritten = unflushed.size();
+        long journalBytes = journal.keptBytes();
         boolean refused = false;
         for (PendingSave save : batch) {
             Conversation c = save.conversation;
             try {
+                if (journalBytes >= maxJournalBytes) {
+                    // the conversations in memory keep growing the journal while the database does not take saves
+                    refused = true;
+                    throw new ConversationsUnavailable("saving conversation " + c.id() + " refused: the journal holds "
+                            + journalBytes + " bytes the database has not all taken, the most kept (gateway.storage.max-journal-size)");
+                }
                 boolean adds = !accepted.containsKey(c.id()) && unflushed.get(c.id()) == null;
                 if (adds && unwritten >= maxUnwritten) {
                     // memory and the journal would grow without end while the database does not take saves
@@ -377,9 +390,9 @@ final class JdbcConversations implements Conversations {
         }
         if (refused && !refusing) {
             refusing = true;
-            LOG.error("conversations waiting for the database: {}, the most kept in memory; saves that would add another are"
-                    + " refused until it catches up (customers are asked to try again)", unwritten);
-        } else if (refusing && unwritten < maxUnwritten) {
+            LOG.error("conversations waiting for the database: {} (at most {}), journal {} bytes (at most {}); saves are refused"
+                    + " until it catches up (customers' widgets send again)", unwritten, maxUnwritten, journalBytes, maxJournalBytes);
+        } else if (refusing && unwritten < maxUnwritten && journalBytes < maxJournalBytes) {
             refusing = false;
             LOG.info("the database has caught up (conversations with unwritten saves: {}); all saves are taken again", unwritten);
         }
@@ -480,6 +493,10 @@ final class JdbcConversations implements Conversations {
 
     int maxUnwritten() {
         return maxUnwritten;
+    }
+
+    long maxJournalBytes() {
+        return maxJournalBytes;
     }
 
     /** Writes one save, failing with a {@link Conflict} when SQL's version is not {@code readVersion}. */

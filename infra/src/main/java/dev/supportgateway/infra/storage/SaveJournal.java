@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -52,6 +54,8 @@ final class SaveJournal implements AutoCloseable {
     private long nextSegment;
     private volatile long appended;
     private volatile long appendedBeforeCurrentFile;
+    /** Bytes in the folder's files: what the database still needs, and files not yet deleted. */
+    private final AtomicLong keptBytes = new AtomicLong();
 
     SaveJournal(Path folder) {
         this.folder = folder;
@@ -76,6 +80,9 @@ final class SaveJournal implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             List<Path> existing = segments();
+            for (Path segment : existing) {
+                keptBytes.addAndGet(Files.size(segment));
+            }
             nextSegment = existing.isEmpty() ? 1 : segment(existing.getLast()) + 1;
             startSegment();
             return existing;
@@ -107,6 +114,7 @@ final class SaveJournal implements AutoCloseable {
             bytes.writeTo(current);
             current.getFD().sync();
             appended += payloads.size();
+            keptBytes.addAndGet(bytes.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the journal " + currentPath, e);
         }
@@ -135,7 +143,11 @@ final class SaveJournal implements AutoCloseable {
     void delete(List<Path> segments) {
         for (Path segment : segments) {
             try {
-                Files.deleteIfExists(segment);
+                long size = Files.size(segment);
+                Files.delete(segment);
+                keptBytes.addAndGet(-size);
+            } catch (NoSuchFileException e) {
+                // gone already: nothing to replay from it
             } catch (IOException e) {
                 // replaying it again later is harmless: a save already stored is skipped by its version
                 LOG.warn("could not delete the replayed journal file {}: {}", segment, e.toString());
@@ -146,6 +158,11 @@ final class SaveJournal implements AutoCloseable {
     /** Whether no save was appended to the current file (read without the writer's lock, so only a hint). */
     boolean currentFileEmpty() {
         return appended == appendedBeforeCurrentFile;
+    }
+
+    /** How many bytes the journal's files hold. */
+    long keptBytes() {
+        return keptBytes.get();
     }
 
     /** How many saves were appended since the journal was opened. */

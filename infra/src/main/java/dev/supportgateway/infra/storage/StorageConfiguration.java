@@ -32,7 +32,8 @@ public class StorageConfiguration {
                                     @Value("${spring.datasource.url:}") String url, @Value("${gateway.data}") Path data,
                                     StorageSettings settings) {
         SaveJournal journal = EmbeddedDatabase.isEmbeddedFile(url) ? new SaveJournal(data.resolve("journal")) : null;
-        return new JdbcConversations(jdbc, transactions, settings.cachedConversations(), journal, settings.maxUnwrittenConversations());
+        return new JdbcConversations(jdbc, transactions, settings.cachedConversations(), journal, settings.maxUnwrittenConversations(),
+                settings.maxJournalSize().toBytes());
     }
 
     /**

@@ -21,11 +21,14 @@ final class StorageHealth implements HealthIndicator {
             return Health.up().withDetail("saves", "written through").build();
         }
         int waiting = conversations.unflushedConversations();
-        // at the limit, saves that would add a conversation are refused; it is up again as soon as the rounds catch up
-        Health.Builder health = waiting >= conversations.maxUnwritten() ? Health.down() : Health.up();
-        return health.withDetail("saves", "written behind the journal")
+        long journalBytes = conversations.journal().keptBytes();
+        // at either limit saves are refused; it is up again as soon as the rounds catch up
+        boolean refusing = waiting >= conversations.maxUnwritten() || journalBytes >= conversations.maxJournalBytes();
+        return (refusing ? Health.down() : Health.up()).withDetail("saves", "written behind the journal")
                 .withDetail("unwrittenConversations", waiting)
                 .withDetail("maxUnwrittenConversations", conversations.maxUnwritten())
+                .withDetail("journalBytes", journalBytes)
+                .withDetail("maxJournalBytes", conversations.maxJournalBytes())
                 .build();
     }
 }

@@ -198,7 +198,7 @@ class H2WriteBehindStorageTest extends StorageContract {
     @Test
     void whileTheDatabaseTakesNoSavesFurtherConversationsAreRefusedAndTheOnesInMemoryGoOn() throws IOException {
         JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database), JdbcConversations.DEFAULT_CACHED,
-                new SaveJournal(Files.createTempDirectory(data, "journal")), 2);
+                new SaveJournal(Files.createTempDirectory(data, "journal")), 2, JdbcConversations.DEFAULT_MAX_JOURNAL_BYTES);
         JournalCheckpoints limitedCheckpoints = new JournalCheckpoints(limited, Duration.ofHours(1));
         limitedCheckpoints.start();
         try {
@@ -225,6 +225,33 @@ class H2WriteBehindStorageTest extends StorageContract {
             assertThat(limited.find(third.id())).contains(thirdSaved);
             assertThat(limited.received(EDOC, customer("limit-3"), "l3-1")).isTrue();
             assertThat(new StorageHealth(limited).health().getStatus()).isEqualTo(Status.UP);
+        } finally {
+            limitedCheckpoints.stop();
+        }
+    }
+
+    @Test
+    void whileTheJournalHoldsAsMuchAsItMayEverySaveIsRefusedUntilTheDatabaseHasTakenItsFiles() throws IOException {
+        JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database), JdbcConversations.DEFAULT_CACHED,
+                new SaveJournal(Files.createTempDirectory(data, "journal")), JdbcConversations.DEFAULT_MAX_UNWRITTEN, 1);
+        JournalCheckpoints limitedCheckpoints = new JournalCheckpoints(limited, Duration.ofHours(1));
+        limitedCheckpoints.start();
+        try {
+            Conversation first = limited.save(Conversation.open(ConversationId.random(), EDOC, customer("journal-1"), null, null, T0)
+                    .append(customerMessage("вопрос", "j1-1", T0)));
+            Conversation next = first.append(customerMessage("ещё вопрос", "j1-2", T0.plusSeconds(5)));
+
+            assertThatThrownBy(() -> limited.save(next)).as("the journal holds more than one byte")
+                    .isInstanceOf(ConversationsUnavailable.class).hasMessageContaining("gateway.storage.max-journal-size");
+            assertThat(limited.find(first.id())).contains(first);
+            assertThat(new StorageHealth(limited).health().getStatus()).isEqualTo(Status.DOWN);
+
+            limitedCheckpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
+
+            assertThat(limited.journal().keptBytes()).as("the files the database has taken are deleted").isZero();
+            assertThat(new StorageHealth(limited).health().getStatus()).isEqualTo(Status.UP);
+            Conversation saved = limited.save(next);
+            assertThat(limited.find(first.id())).contains(saved);
         } finally {
             limitedCheckpoints.stop();
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 class StorageSettingsTest {
 
@@ -18,12 +19,13 @@ class StorageSettingsTest {
     private final ApplicationContextRunner gateway = new ApplicationContextRunner().withUserConfiguration(Settings.class);
 
     @Test
-    void withoutSettingsTheGatewayCachesTwentyThousandConversationsAndWritesTheEmbeddedDatabaseEveryThirtySeconds() {
+    void withoutSettingsTheGatewayCachesTwentyThousandConversationsWritesTheEmbeddedDatabaseEveryThirtySecondsAndBoundsItsBacklog() {
         gateway.run(context -> {
             StorageSettings settings = context.getBean(StorageSettings.class);
             assertThat(settings.cachedConversations()).isEqualTo(20_000);
             assertThat(settings.journalCheckpoint()).isEqualTo(Duration.ofSeconds(30));
             assertThat(settings.maxUnwrittenConversations()).isEqualTo(50_000);
+            assertThat(settings.maxJournalSize()).isEqualTo(DataSize.ofGigabytes(4));
         });
     }
 
