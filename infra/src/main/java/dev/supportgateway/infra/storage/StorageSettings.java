@@ -25,5 +25,5 @@ public record StorageSettings(
         @Min(0) @DefaultValue("" + JdbcConversations.DEFAULT_CACHED) int cachedConversations,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration journalCheckpoint,
         @Min(1) @DefaultValue("" + JdbcConversations.DEFAULT_MAX_UNWRITTEN) int maxUnwrittenConversations,
-        @NotNull @DefaultValue("4GB") DataSize maxJournalSize) {
+        @NotNull @DefaultValue(JdbcConversations.DEFAULT_MAX_JOURNAL_BYTES + "B") DataSize maxJournalSize) {
 }
