@@ -342,14 +342,16 @@ final class JdbcConversations implements Conversations {
                     throw new ConversationsUnavailable("saving conversation " + c.id() + " refused: the journal holds "
                             + journalBytes + " bytes the database has not all taken, the most kept (gateway.storage.max-journal-size)");
                 }
-                boolean adds = !accepted.containsKey(c.id()) && unflushed.get(c.id()) == null;
+                // accepted earlier in this batch or not yet written; a conversation in neither adds to the backlog
+                Conversation inMemory = accepted.containsKey(c.id()) ? accepted.get(c.id()) : unflushed.get(c.id());
+                boolean adds = inMemory == null;
                 if (adds && unwritten >= maxUnwritten) {
                     // memory and the journal would grow without end while the database does not take saves
                     refused = true;
                     throw new ConversationsUnavailable("saving conversation " + c.id() + " refused: conversations waiting"
                             + " for the database: " + unwritten + ", the most kept in memory (gateway.storage.max-unwritten-conversations)");
                 }
-                Conversation last = accepted.containsKey(c.id()) ? accepted.get(c.id()) : lastSave(c.id());
+                Conversation last = adds ? cache.get(c.id()) : inMemory;
                 long lastVersion = last == null ? storedVersion(c.id()) : last.version();
                 if (lastVersion != c.version()) {
                     throw new Conflict(lastVersion);
@@ -392,7 +394,7 @@ final class JdbcConversations implements Conversations {
             refusing = true;
             LOG.error("conversations waiting for the database: {} (at most {}), journal {} bytes (at most {}); saves are refused"
                     + " until it catches up (customers' widgets send again)", unwritten, maxUnwritten, journalBytes, maxJournalBytes);
-        } else if (refusing && unwritten < maxUnwritten && journalBytes < maxJournalBytes) {
+        } else if (refusing && !backlogFull(unwritten, journalBytes)) {
             refusing = false;
             LOG.info("the database has caught up (conversations with unwritten saves: {}); all saves are taken again", unwritten);
         }
@@ -489,6 +491,15 @@ final class JdbcConversations implements Conversations {
     /** How many conversations have saves that only the journal holds. */
     int unflushedConversations() {
         return unflushed == null ? 0 : unflushed.size();
+    }
+
+    /** Whether the database is as far behind as it may be, so that saves are refused (for health). */
+    boolean backlogFull() {
+        return unflushed != null && backlogFull(unflushed.size(), journal.keptBytes());
+    }
+
+    private boolean backlogFull(int unwritten, long journalBytes) {
+        return unwritten >= maxUnwritten || journalBytes >= maxJournalBytes;
     }
 
     int maxUnwritten() {
@@ -793,23 +804,18 @@ final class JdbcConversations implements Conversations {
 
     /** What writing {@code saved} over {@code stored}, what SQL holds of the conversation, writes. */
     private static SaveRows rows(Conversation saved, UnflushedSaves.Stored stored) {
-        List<String> messages = new ArrayList<>();
+        List<Message> newMessages = appended(saved, "messages", saved.transcript(), stored.messages());
         List<String> received = new ArrayList<>();
-        for (int i = newFrom(saved, "messages", stored.messages(), saved.transcript().size()); i < saved.transcript().size(); i++) {
-            Message m = saved.transcript().get(i);
-            messages.add(JsonColumns.ofMessage(m));
+        for (Message m : newMessages) {
             if (m.fromCustomer() && m.externalId() != null) {
                 received.add(m.externalId());
             }
         }
-        List<String> decisions = new ArrayList<>();
-        for (int i = newFrom(saved, "decisions", stored.decisions(), saved.decisions().size()); i < saved.decisions().size(); i++) {
-            decisions.add(JsonColumns.ofDecision(saved.decisions().get(i)));
-        }
-        List<String> feedback = new ArrayList<>();
-        for (int i = newFrom(saved, "feedback", stored.feedback(), saved.feedback().size()); i < saved.feedback().size(); i++) {
-            feedback.add(JsonColumns.ofFeedback(saved.feedback().get(i)));
-        }
+        List<String> messages = newMessages.stream().map(JsonColumns::ofMessage).toList();
+        List<String> decisions = appended(saved, "decisions", saved.decisions(), stored.decisions()).stream()
+                .map(JsonColumns::ofDecision).toList();
+        List<String> feedback = appended(saved, "feedback", saved.feedback(), stored.feedback()).stream()
+                .map(JsonColumns::ofFeedback).toList();
         return new SaveRows(saved.id().value(), saved.version(), stored.version() == 0, columns(saved),
                 new SaveRows.Entries(stored.messages(), messages, stored.decisions(), decisions, stored.feedback(), feedback),
                 received);
@@ -831,13 +837,13 @@ final class JdbcConversations implements Conversations {
         }
     }
 
-    /** Where the new entries of a list start; a list shorter than what is stored breaks the append-only contract. */
-    private static int newFrom(Conversation c, String list, int stored, int size) {
-        if (size < stored) {
-            throw new IllegalStateException("conversation " + c.id() + " has " + size + " " + list + " but " + stored
+    /** The entries after the {@code stored} first; a list shorter than what is stored breaks the append-only contract. */
+    private static <T> List<T> appended(Conversation c, String list, List<T> entries, int stored) {
+        if (entries.size() < stored) {
+            throw new IllegalStateException("conversation " + c.id() + " has " + entries.size() + " " + list + " but " + stored
                     + " are stored: " + list + " are only ever appended");
         }
-        return stored;
+        return entries.subList(stored, entries.size());
     }
 
     private long storedVersion(ConversationId id) {

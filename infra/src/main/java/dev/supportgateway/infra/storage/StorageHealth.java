@@ -20,14 +20,11 @@ final class StorageHealth implements HealthIndicator {
         if (conversations.journal() == null) {
             return Health.up().withDetail("saves", "written through").build();
         }
-        int waiting = conversations.unflushedConversations();
-        long journalBytes = conversations.journal().keptBytes();
-        // at either limit saves are refused; it is up again as soon as the rounds catch up
-        boolean refusing = waiting >= conversations.maxUnwritten() || journalBytes >= conversations.maxJournalBytes();
-        return (refusing ? Health.down() : Health.up()).withDetail("saves", "written behind the journal")
-                .withDetail("unwrittenConversations", waiting)
+        // up again as soon as the rounds catch up, without waiting for a save
+        return (conversations.backlogFull() ? Health.down() : Health.up()).withDetail("saves", "written behind the journal")
+                .withDetail("unwrittenConversations", conversations.unflushedConversations())
                 .withDetail("maxUnwrittenConversations", conversations.maxUnwritten())
-                .withDetail("journalBytes", journalBytes)
+                .withDetail("journalBytes", conversations.journal().keptBytes())
                 .withDetail("maxJournalBytes", conversations.maxJournalBytes())
                 .build();
     }
