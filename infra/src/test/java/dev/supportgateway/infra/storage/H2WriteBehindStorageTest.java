@@ -197,11 +197,8 @@ class H2WriteBehindStorageTest extends StorageContract {
 
     @Test
     void whileTheDatabaseTakesNoSavesFurtherConversationsAreRefusedAndTheOnesInMemoryGoOn() throws IOException {
-        JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database), JdbcConversations.DEFAULT_CACHED,
-                new SaveJournal(Files.createTempDirectory(data, "journal")), 2, JdbcConversations.DEFAULT_MAX_JOURNAL_BYTES);
-        JournalCheckpoints limitedCheckpoints = new JournalCheckpoints(limited, Duration.ofHours(1));
-        limitedCheckpoints.start();
-        try {
+        try (Limited store = limited(2, JdbcConversations.DEFAULT_MAX_JOURNAL_BYTES)) {
+            JdbcConversations limited = store.conversations();
             Conversation first = limited.save(Conversation.open(ConversationId.random(), EDOC, customer("limit-1"), null, null, T0)
                     .append(customerMessage("вопрос", "l1-1", T0)));
             limited.save(Conversation.open(ConversationId.random(), EDOC, customer("limit-2"), null, null, T0));
@@ -218,25 +215,20 @@ class H2WriteBehindStorageTest extends StorageContract {
             assertThat(refusing.getStatus()).isEqualTo(Status.DOWN);
             assertThat(refusing.getDetails()).containsEntry("unwrittenConversations", 2).containsEntry("maxUnwrittenConversations", 2);
 
-            limitedCheckpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
+            store.checkpoints().checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
             assertThat(new StorageHealth(limited).health().getStatus()).as("up once the database caught up").isEqualTo(Status.UP);
 
             Conversation thirdSaved = limited.save(third);
             assertThat(limited.find(third.id())).contains(thirdSaved);
             assertThat(limited.received(EDOC, customer("limit-3"), "l3-1")).isTrue();
             assertThat(new StorageHealth(limited).health().getStatus()).isEqualTo(Status.UP);
-        } finally {
-            limitedCheckpoints.stop();
         }
     }
 
     @Test
     void whileTheJournalHoldsAsMuchAsItMayEverySaveIsRefusedUntilTheDatabaseHasTakenItsFiles() throws IOException {
-        JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database), JdbcConversations.DEFAULT_CACHED,
-                new SaveJournal(Files.createTempDirectory(data, "journal")), JdbcConversations.DEFAULT_MAX_UNWRITTEN, 1);
-        JournalCheckpoints limitedCheckpoints = new JournalCheckpoints(limited, Duration.ofHours(1));
-        limitedCheckpoints.start();
-        try {
+        try (Limited store = limited(JdbcConversations.DEFAULT_MAX_UNWRITTEN, 1)) {
+            JdbcConversations limited = store.conversations();
             Conversation first = limited.save(Conversation.open(ConversationId.random(), EDOC, customer("journal-1"), null, null, T0)
                     .append(customerMessage("вопрос", "j1-1", T0)));
             Conversation next = first.append(customerMessage("ещё вопрос", "j1-2", T0.plusSeconds(5)));
@@ -246,15 +238,30 @@ class H2WriteBehindStorageTest extends StorageContract {
             assertThat(limited.find(first.id())).contains(first);
             assertThat(new StorageHealth(limited).health().getStatus()).isEqualTo(Status.DOWN);
 
-            limitedCheckpoints.checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
+            store.checkpoints().checkpoint(JournalCheckpoints.Rotation.NEXT_FILE);
 
             assertThat(limited.journal().keptBytes()).as("the files the database has taken are deleted").isZero();
             assertThat(new StorageHealth(limited).health().getStatus()).isEqualTo(Status.UP);
             Conversation saved = limited.save(next);
             assertThat(limited.find(first.id())).contains(saved);
-        } finally {
-            limitedCheckpoints.stop();
         }
+    }
+
+    /** A store beside the contract's, on the same database, with a journal of its own and these limits; started. */
+    private record Limited(JdbcConversations conversations, JournalCheckpoints checkpoints) implements AutoCloseable {
+        @Override
+        public void close() {
+            checkpoints.stop();
+        }
+    }
+
+    private Limited limited(int maxUnwritten, long maxJournalBytes) throws IOException {
+        JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database), JdbcConversations.DEFAULT_CACHED,
+                new SaveJournal(Files.createTempDirectory(data, "journal")), maxUnwritten, maxJournalBytes);
+        // a checkpoint only when the test asks for one
+        JournalCheckpoints checkpoints = new JournalCheckpoints(limited, Duration.ofHours(1));
+        checkpoints.start();
+        return new Limited(limited, checkpoints);
     }
 
     private long journalFiles() throws IOException {
