@@ -131,18 +131,15 @@ final class CustomerWords {
     }
 
     /** «перезвоните», «обратный звонок», «закажите звонок». */
-    static boolean asksForCallback(String text) {
-        return asksForCallback(Said.of(text));
-    }
-
     static boolean asksForCallback(Said said) {
         return CALLBACK.matcher(said.words()).find();
     }
 
     /** An answer to «Остались ли у вас вопросы?» that means no: «нет», «нет, спасибо», «всё понятно», a goodbye. */
     static boolean nothingRemains(String text) {
-        String words = normalize(text);
-        if (courtesyOnly(text).filter(c -> c != Courtesy.GREETING).isPresent()) {
+        Said said = Said.of(text);
+        String words = said.words();
+        if (courtesyOnly(said).filter(c -> c != Courtesy.GREETING).isPresent()) {
             return true;
         }
         return NOTHING_REMAINS.matcher(words).find() && !SOMETHING_REMAINS.matcher(words).find() && words.split(" ").length <= 6;
@@ -174,19 +171,11 @@ final class CustomerWords {
     }
 
     /** «не помогло» typed instead of pressing the button. */
-    static boolean notHelped(String text) {
-        return notHelped(Said.of(text));
-    }
-
     static boolean notHelped(Said said) {
         return NOT_HELPED.matcher(said.words()).find();
     }
 
     /** «помогло», «получилось» typed instead of pressing the button. */
-    static boolean helped(String text) {
-        return helped(Said.of(text));
-    }
-
     static boolean helped(Said said) {
         String words = said.words();
         return HELPED.matcher(words).find() && !NOT_HELPED.matcher(words).find() && words.split(" ").length <= 5;

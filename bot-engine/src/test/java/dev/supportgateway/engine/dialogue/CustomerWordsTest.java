@@ -37,12 +37,12 @@ class CustomerWordsTest {
     @ParameterizedTest
     @ValueSource(strings = {"перезвоните мне", "Можно обратный звонок?", "закажите звонок", "позвоните мне на мобильный", "жду обратного вызова"})
     void callbackRequests(String text) {
-        assertThat(CustomerWords.asksForCallback(text)).isTrue();
+        assertThat(CustomerWords.asksForCallback(CustomerWords.Said.of(text))).isTrue();
     }
 
     @Test
     void aQuestionAboutCallsIsNotACallbackRequest() {
-        assertThat(CustomerWords.asksForCallback("Как записываются звонки в системе?")).isFalse();
+        assertThat(CustomerWords.asksForCallback(CustomerWords.Said.of("Как записываются звонки в системе?"))).isFalse();
     }
 
     @ParameterizedTest
