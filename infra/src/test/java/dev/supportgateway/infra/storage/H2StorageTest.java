@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -30,22 +29,12 @@ class H2StorageTest extends StorageContract {
 
     @TempDir
     static Path data;
-    static HikariDataSource database;
-
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabases.h2(data);
-        TestDatabases.migrate(database);
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase(() -> TestDatabases.h2(data));
 
     @Override
     DataSource dataSource() {
-        return database;
+        return database.dataSource();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.supportgateway.infra.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
@@ -15,10 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -33,24 +31,14 @@ class H2WriteBehindStorageTest extends StorageContract {
 
     @TempDir
     static Path data;
-    static HikariDataSource database;
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase(() -> TestDatabases.h2(data));
     private Path journalFolder;
     private JournalCheckpoints checkpoints;
 
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabases.h2(data);
-        TestDatabases.migrate(database);
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
     @Override
     DataSource dataSource() {
-        return database;
+        return database.dataSource();
     }
 
     @Override
@@ -256,7 +244,7 @@ class H2WriteBehindStorageTest extends StorageContract {
     }
 
     private Limited limited(int maxUnwritten, long maxJournalBytes) throws IOException {
-        JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database), JdbcConversations.DEFAULT_CACHED,
+        JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database.dataSource()), JdbcConversations.DEFAULT_CACHED,
                 new SaveJournal(Files.createTempDirectory(data, "journal")), maxUnwritten, maxJournalBytes);
         // a checkpoint only when the test asks for one
         JournalCheckpoints checkpoints = new JournalCheckpoints(limited, Duration.ofHours(1));

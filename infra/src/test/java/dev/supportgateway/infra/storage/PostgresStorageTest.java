@@ -1,28 +1,17 @@
 package dev.supportgateway.infra.storage;
 
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The storage rules on the production option: a real PostgreSQL server started from its binaries. */
 class PostgresStorageTest extends StorageContract {
 
-    static HikariDataSource database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabases.pool(TestDatabases.postgresDatabase("storage_contract"), "postgres", "postgres");
-        TestDatabases.migrate(database);
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
+    @RegisterExtension
+    static final MigratedDatabase database = new MigratedDatabase(
+            () -> TestDatabases.pool(TestDatabases.postgresDatabase("storage_contract"), "postgres", "postgres"));
 
     @Override
     DataSource dataSource() {
-        return database;
+        return database.dataSource();
     }
 }
