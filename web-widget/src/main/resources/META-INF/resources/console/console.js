@@ -227,11 +227,12 @@
     decisions.forEach(function (d) {
       var li = el('li', { 'data-testid': 'console-decision', 'data-rule': d.rule });
       li.appendChild(el('strong', null, d.label));
-      // the engine's reason is its own log line (English, for the team): kept one hover away, not in the operator's way
-      if (d.reason) { li.setAttribute('title', d.reason); }
       var details = [d.article ? 'статья ' + d.article : '',
         d.confidence != null ? 'уверенность ' + Number(d.confidence).toFixed(2) : ''].filter(Boolean).join(' · ');
       if (details) { li.appendChild(el('span', { 'class': 'muted' }, ' — ' + details)); }
+      if (d.reason) { li.appendChild(el('div', { 'class': 'reason', 'data-testid': 'console-decision-reason' }, d.reason)); }
+      // the search's technical account is for the team tuning the help center: one hover away, not in the operator's way
+      if (d.explanation) { li.setAttribute('title', d.explanation); }
       list.appendChild(li);
     });
   }

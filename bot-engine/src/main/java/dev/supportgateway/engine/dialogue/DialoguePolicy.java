@@ -33,6 +33,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,8 +79,8 @@ final class DialoguePolicy {
         ConversationState state = ex.conversation().state();
         switch (state) {
             case WITH_OPERATOR -> ex.decide(DecisionRule.SILENT_WHILE_OPERATOR_HOLDS,
-                    "operator " + ex.conversation().operator().id() + " holds the conversation");
-            case SUSPENDED -> ex.decide(DecisionRule.SILENT_WHILE_SUSPENDED, "service was stopped; a supervisor decides");
+                    phrases.text("reason.silent-operator", "operator", ex.conversation().operator().displayName()));
+            case SUSPENDED -> ex.decide(DecisionRule.SILENT_WHILE_SUSPENDED, phrases.text("reason.silent-suspended"));
             case CLOSING -> onClosingAnswer(ex, desk, inbound);
             case WAITING_FOR_OPERATOR -> {
                 if (!violatesConduct(ex, desk, inbound)) {
@@ -110,22 +111,23 @@ final class DialoguePolicy {
         }
         switch (conduct.onProfanity()) {
             case IGNORE -> {
-                ex.decide(DecisionRule.PROFANITY_IGNORED, "profanity; the desk's conduct ignores it");
+                ex.decide(DecisionRule.PROFANITY_IGNORED, phrases.text("reason.profanity-ignored"));
                 return false;
             }
             case WARN -> {
-                warn(ex, "profanity; the desk's conduct warns");
+                warn(ex, phrases.text("reason.profanity-warned"));
                 return true;
             }
             case WARN_THEN_STOP -> {
                 int given = ex.conversation().warnings();
                 if (given < conduct.warnings()) {
-                    warn(ex, "profanity; warning " + (given + 1) + " of " + conduct.warnings());
+                    warn(ex, phrases.text("reason.profanity-warning", Map.of("given", String.valueOf(given + 1), "of", String.valueOf(conduct.warnings()))));
                 } else {
                     ex.moveTo(ConversationState.SUSPENDED);
-                    ex.decide(DecisionRule.SERVICE_STOPPED, "profanity after " + given + " warning(s): service stopped, supervisor flagged");
+                    String reason = phrases.text("reason.service-stopped", "given", String.valueOf(given));
+                    ex.decide(DecisionRule.SERVICE_STOPPED, reason);
                     ex.say(system(), phrases.text("profanity.stopped"));
-                    ex.publish(summary -> new ConsoleEvent.Flagged(summary, "profanity after " + given + " warning(s)"));
+                    ex.publish(summary -> new ConsoleEvent.Flagged(summary, reason));
                 }
                 return true;
             }
@@ -150,17 +152,17 @@ final class DialoguePolicy {
             String id = action.get();
             Optional<String> article = Action.articleOf(id);
             if (article.isPresent()) {
-                answerWithArticle(ex, desk, article.get(), DecisionRule.CANDIDATE_CHOSEN, "the customer chose a suggested article", Double.NaN, List.of());
+                answerWithArticle(ex, desk, article.get(), DecisionRule.CANDIDATE_CHOSEN, phrases.text("reason.candidate-chosen"), Double.NaN, List.of(), "");
                 return;
             }
             if (id.equals(Action.CALL_OPERATOR)) {
-                escalate(ex, desk, DecisionRule.PERSON_REQUESTED, "the customer pressed «" + phrases.text("action.operator") + "»",
+                escalate(ex, desk, DecisionRule.PERSON_REQUESTED, phrases.text("reason.button-operator", "button", phrases.text("action.operator")),
                         "escalate.person", questionBefore(ex), false);
                 return;
             }
             if (id.equals(Action.REOPEN) && text.isEmpty()) {
                 // the engine opened a new conversation: the old request is past the window or may not be reopened
-                ex.decide(DecisionRule.REOPEN_UNAVAILABLE, "«" + phrases.text("action.reopen") + "» pressed; nothing to reopen");
+                ex.decide(DecisionRule.REOPEN_UNAVAILABLE, phrases.text("reason.reopen-unavailable", "button", phrases.text("action.reopen")));
                 ex.say(bot(), phrases.text("reopen.unavailable"));
                 return;
             }
@@ -185,7 +187,8 @@ final class DialoguePolicy {
             }
         }
         if (text.isEmpty()) {
-            ex.decide(DecisionRule.NOTHING_TO_ANSWER, action.map(a -> "a button of an earlier message: " + a).orElse("no text"));
+            ex.decide(DecisionRule.NOTHING_TO_ANSWER, action.map(a -> phrases.text("reason.old-button", "action", a))
+                    .orElseGet(() -> phrases.text("reason.no-text")));
             ex.say(bot(), phrases.text("nothing-to-answer"));
             return;
         }
@@ -196,14 +199,14 @@ final class DialoguePolicy {
         Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(said);
         if (courtesy.isPresent()) {
             switch (courtesy.get()) {
-                case GREETING -> reply(ex, DecisionRule.GREETING, "greeting only", "greeting");
-                case THANKS -> reply(ex, DecisionRule.THANKS, "thanks only", "thanks");
-                case GOODBYE -> reply(ex, DecisionRule.GOODBYE, "goodbye only", "goodbye");
+                case GREETING -> reply(ex, DecisionRule.GREETING, "greeting");
+                case THANKS -> reply(ex, DecisionRule.THANKS, "thanks");
+                case GOODBYE -> reply(ex, DecisionRule.GOODBYE, "goodbye");
             }
             return;
         }
         if (CustomerWords.asksForPerson(said)) {
-            escalate(ex, desk, DecisionRule.PERSON_REQUESTED, "explicit request for a person", "escalate.person", questionBefore(ex), false);
+            escalate(ex, desk, DecisionRule.PERSON_REQUESTED, phrases.text("reason.person"), "escalate.person", questionBefore(ex), false);
             return;
         }
         if (CustomerWords.asksForCallback(said)) {
@@ -213,7 +216,8 @@ final class DialoguePolicy {
         for (Scope.OutOfScopeTopic topic : desk.scope().outOfScope()) {
             Optional<String> keyword = topic.keywords().stream().filter(k -> CustomerWords.mentions(said, k)).findFirst();
             if (keyword.isPresent()) {
-                ex.decide(DecisionRule.OUT_OF_SCOPE, "out of scope: " + topic.id() + " (keyword «" + keyword.get() + "»)");
+                ex.decide(DecisionRule.OUT_OF_SCOPE, phrases.text("reason.out-of-scope",
+                        Map.of("topic", topic.name() == null ? topic.id() : topic.name(), "keyword", keyword.get())));
                 String reply = topic.reply() != null && !topic.reply().isBlank() ? topic.reply()
                         : phrases.text("out-of-scope", "topic", topic.name() == null ? topic.id() : topic.name());
                 ex.say(bot(), reply);
@@ -223,8 +227,9 @@ final class DialoguePolicy {
         askHelpCenter(ex, desk, text);
     }
 
-    private void reply(Exchange ex, DecisionRule rule, String reason, String phrase) {
-        ex.decide(rule, reason);
+    /** A courtesy answered in kind: {@code phrase} names both the reply and, under {@code reason.}, the reason. */
+    private void reply(Exchange ex, DecisionRule rule, String phrase) {
+        ex.decide(rule, phrases.text("reason." + phrase));
         ex.say(bot(), phrases.text(phrase));
     }
 
@@ -236,12 +241,13 @@ final class DialoguePolicy {
         ex.update(c -> c.record(new Feedback(answerMessage, answer.map(BotDecision::article).orElse(null), helped, ex.now())));
         String article = answer.map(BotDecision::article).orElse("?");
         if (helped) {
-            ex.decide(DecisionRule.FEEDBACK_HELPED, "the answer with article " + article + " helped");
+            ex.decide(DecisionRule.FEEDBACK_HELPED, phrases.text("reason.helped", "article", String.valueOf(article)));
             ex.moveTo(ConversationState.BOT);
             ex.say(bot(), phrases.text("helped"));
         } else {
-            ex.decide(DecisionRule.FEEDBACK_NOT_HELPED, "the answer with article " + article + " did not help");
-            escalate(ex, desk, null, "the help-center answer did not help", "escalate.not-helped",
+            String reason = phrases.text("reason.not-helped", "article", String.valueOf(article));
+            ex.decide(DecisionRule.FEEDBACK_NOT_HELPED, reason);
+            escalate(ex, desk, null, reason, "escalate.not-helped",
                     answer.flatMap(d -> questionLeadingTo(ex.conversation(), d)), false);
         }
     }
@@ -253,42 +259,44 @@ final class DialoguePolicy {
         List<String> candidateIds = answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList();
         switch (answer.decision()) {
             case ANSWER -> answerWithArticle(ex, desk, answer.answer(), DecisionRule.HELP_CENTER_ANSWER,
-                    "confident help-center answer: " + answer.explanation(), answer.confidence(), candidateIds);
+                    phrases.text("reason.help-center-answer"), answer.confidence(), candidateIds, answer.explanation());
             case SUGGEST -> {
                 List<HelpCenterAnswer.Candidate> offered = answer.candidates().stream().limit(MAX_CANDIDATES).toList();
                 if (offered.isEmpty()) {
-                    noAnswer(ex, desk, question, answer, "a suggestion without candidates");
+                    noAnswer(ex, desk, question, answer, phrases.text("reason.help-center-nothing-to-suggest"));
                     return;
                 }
                 ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_SUGGESTION,
-                        "unsure help-center answer: " + answer.explanation(), answer.confidence(), null, candidateIds, ex.now()));
+                        phrases.text("reason.help-center-suggestion"), answer.confidence(), null, candidateIds,
+                        answer.explanation(), ex.now()));
                 List<Action> actions = new ArrayList<>();
                 offered.forEach(c -> actions.add(Action.article(c.id(), c.title() == null ? c.id() : c.title())));
                 actions.add(new Action(Action.CALL_OPERATOR, phrases.text("action.operator")));
                 ex.say(bot(), phrases.text("suggest"), actions, null);
             }
-            case NO_ANSWER -> noAnswer(ex, desk, question, answer, answer.explanation());
+            case NO_ANSWER -> noAnswer(ex, desk, question, answer, phrases.text("reason.help-center-no-answer"));
         }
     }
 
     private void noAnswer(Exchange ex, Desk desk, String question, HelpCenterAnswer answer, String why) {
-        ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, "no help-center answer: " + why,
-                answer.confidence(), null, answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList(), ex.now()));
-        escalate(ex, desk, null, "no help-center answer", "escalate.no-answer", Optional.of(question), false);
+        ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, why, answer.confidence(), null,
+                answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList(), answer.explanation(), ex.now()));
+        escalate(ex, desk, null, why, "escalate.no-answer", Optional.of(question), false);
     }
 
     private void answerWithArticle(Exchange ex, Desk desk, String articleId, DecisionRule rule, String reason, double confidence,
-                                   List<String> candidates) {
+                                   List<String> candidates, String explanation) {
         Optional<Article> found = ports.helpCenter().article(desk.id(), articleId);
         if (found.isEmpty()) {
             // the index and the articles disagree (an article removed since indexing): better a person than a dead link
-            ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, "article " + articleId + " is missing",
-                    confidence, articleId, candidates, ex.now()));
-            escalate(ex, desk, null, "article " + articleId + " is missing", "escalate.no-answer", questionBefore(ex), false);
+            String missing = phrases.text("reason.article-missing", "article", articleId);
+            ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, missing, confidence, articleId,
+                    candidates, explanation, ex.now()));
+            escalate(ex, desk, null, missing, "escalate.no-answer", questionBefore(ex), false);
             return;
         }
         Article article = found.get();
-        ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, ex.now()));
+        ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, explanation, ex.now()));
         ex.moveTo(ConversationState.ANSWERED);
         String summary = article.summary(SUMMARY_CHARS);
         String link = desk.helpCenter().linkTo(article.id(), article.url());
@@ -306,7 +314,7 @@ final class DialoguePolicy {
         String tier = ex.conversation().tier();
         Optional<ChannelPolicy> callback = desk.channel(ChannelKind.CALLBACK);
         if (callback.isPresent() && callback.get().openTo(tier)) {
-            escalate(ex, desk, DecisionRule.CALLBACK_ACCEPTED, "callback requested; open to tier " + tier, "callback.accepted",
+            escalate(ex, desk, DecisionRule.CALLBACK_ACCEPTED, phrases.text("reason.callback-accepted", "tier", tierName(desk, tier)), "callback.accepted",
                     questionBefore(ex), true);
             return;
         }
@@ -316,14 +324,15 @@ final class DialoguePolicy {
                 .collect(Collectors.joining(", "));
         String reply;
         if (callback.isPresent() && callback.get().enabled() && !callback.get().tiers().isEmpty()) {
-            String tiers = callback.get().tiers().stream().map(t -> desk.tier(t).map(ServiceTier::name).orElse(t)).collect(Collectors.joining(", "));
+            String tiers = callback.get().tiers().stream().map(t -> tierName(desk, t)).collect(Collectors.joining(", "));
             reply = phrases.text("callback.not-available", Map.of("tiers", tiers, "channels", channels));
         } else {
             reply = phrases.text("callback.not-offered", "channels", channels);
         }
-        ex.decide(DecisionRule.CALLBACK_NOT_AVAILABLE, callback.isPresent()
-                ? "callback is not open to tier " + tier + " (open to " + callback.get().tiers() + ")"
-                : "the desk offers no callback");
+        ex.decide(DecisionRule.CALLBACK_NOT_AVAILABLE, callback.isPresent() && !callback.get().tiers().isEmpty()
+                ? phrases.text("reason.callback-closed", Map.of("tier", tierName(desk, tier), "tiers",
+                        callback.get().tiers().stream().map(t -> tierName(desk, t)).collect(Collectors.joining(", "))))
+                : phrases.text("reason.callback-not-offered"));
         ex.say(bot(), reply);
     }
 
@@ -370,7 +379,8 @@ final class DialoguePolicy {
                 List<String> problems = ports.identityCheck().problems(desk.id(), field, text);
                 if (!problems.isEmpty()) {
                     // the reason names the field and the problems, never the value: it is personal data
-                    ex.decide(DecisionRule.IDENTIFICATION_REJECTED, "field " + field.id() + ": " + String.join("; ", problems));
+                    ex.decide(DecisionRule.IDENTIFICATION_REJECTED, phrases.text("reason.identification-rejected",
+                            Map.of("field", field.label(), "problems", String.join(" ", problems))));
                     askField(ex, field, problems);
                     return;
                 }
@@ -390,7 +400,7 @@ final class DialoguePolicy {
                     askCustomer(ex, phrases.text("ask.description"), List.of());
                     return;
                 }
-                String description = text.isEmpty() ? "(" + inbound.attachments().size() + " file(s))" : text;
+                String description = text.isEmpty() ? phrases.text("attachments-only", "count", String.valueOf(inbound.attachments().size())) : text;
                 ex.update(c -> c.withEscalation(c.escalation().withDescription(description)));
             }
         }
@@ -406,24 +416,24 @@ final class DialoguePolicy {
         if (text.isEmpty()) {
             return false;
         }
-        String asked = askedFor(ex.conversation().escalation());
+        String asked = askedFor(desk, ex.conversation().escalation());
         if (CustomerWords.cancels(text)) {
-            ex.decide(DecisionRule.ESCALATION_CANCELLED, "the customer cancelled the hand-over while asked for " + asked);
+            ex.decide(DecisionRule.ESCALATION_CANCELLED, phrases.text("reason.escalation-cancelled", "asked", asked));
             ex.moveTo(ConversationState.BOT);
             ex.say(bot(), phrases.text("escalation.cancelled"));
             return true;
         }
         String reminder;
         if (CustomerWords.asksForPerson(text)) {
-            ex.decide(DecisionRule.TICKET_IN_PREPARATION, "asked for a person while asked for " + asked + "; not taken as the value");
+            ex.decide(DecisionRule.TICKET_IN_PREPARATION, phrases.text("reason.person-while-asked", "asked", asked));
             reminder = "escalation.in-progress";
         } else {
             Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(text);
             if (courtesy.isEmpty()) {
                 return false;
             }
-            ex.decide(DecisionRule.TICKET_IN_PREPARATION, courtesy.get().name().toLowerCase(java.util.Locale.ROOT)
-                    + " only while asked for " + asked + "; not taken as the value");
+            ex.decide(DecisionRule.TICKET_IN_PREPARATION, phrases.text("reason.courtesy-while-asked",
+                    Map.of("courtesy", courtesy(courtesy.get()), "asked", asked)));
             reminder = courtesy.get() == CustomerWords.Courtesy.THANKS ? "escalation.thanks" : "escalation.reminder";
         }
         ex.say(bot(), phrases.text(reminder, "missing", String.join(", ", missing(desk, ex.conversation()))));
@@ -448,13 +458,27 @@ final class DialoguePolicy {
         return missing;
     }
 
-    /** What the bot asked for, for decisions: the field id, never a value. */
-    private static String askedFor(Escalation escalation) {
+    /** What the bot asked for, for decisions: the field's label, never a value. */
+    private String askedFor(Desk desk, Escalation escalation) {
         return switch (escalation.asking()) {
-            case IDENTIFICATION -> "field " + escalation.fieldId();
-            case CATEGORY -> "the category";
-            case DESCRIPTION -> "the description";
+            case IDENTIFICATION -> phrases.text("reason.asked.field", "field", fieldLabel(desk, escalation.fieldId()));
+            case CATEGORY -> phrases.text("reason.asked.category");
+            case DESCRIPTION -> phrases.text("reason.asked.description");
         };
+    }
+
+    /** A field's label for a reason; a field the desk no longer has is named by its id. */
+    private String fieldLabel(Desk desk, String fieldId) {
+        return knownField(desk, fieldId).map(IdentityField::label).orElse(fieldId);
+    }
+
+    /** A greeting, thanks or goodbye as a reason says it. */
+    private String courtesy(CustomerWords.Courtesy courtesy) {
+        return phrases.text("reason." + courtesy.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String tierName(Desk desk, String tier) {
+        return tier == null ? "—" : desk.tier(tier).map(ServiceTier::name).orElse(tier);
     }
 
     private void askNextOrRegister(Exchange ex, Desk desk) {
@@ -474,7 +498,7 @@ final class DialoguePolicy {
         }
         if (escalation.description() == null || escalation.description().isBlank()) {
             ex.update(x -> x.withEscalation(x.escalation().asking(Escalation.Asking.DESCRIPTION, null)));
-            ex.decide(DecisionRule.ASKED_DESCRIPTION, "the ticket needs a description");
+            ex.decide(DecisionRule.ASKED_DESCRIPTION, phrases.text("reason.asked-description"));
             askCustomer(ex, phrases.text("ask.description"), List.of());
             return;
         }
@@ -490,14 +514,18 @@ final class DialoguePolicy {
     }
 
     private IdentityField field(Desk desk, String fieldId) {
-        return requiredFields(desk, true).stream().filter(f -> f.id().equals(fieldId)).findFirst()
-                .or(() -> desk.identification().fields().stream().filter(f -> f.id().equals(fieldId)).findFirst())
+        return knownField(desk, fieldId)
                 .orElseThrow(() -> new IllegalStateException("desk " + desk.id() + " has no identity field '" + fieldId + "' any more"));
+    }
+
+    private Optional<IdentityField> knownField(Desk desk, String fieldId) {
+        return requiredFields(desk, true).stream().filter(f -> f.id().equals(fieldId)).findFirst()
+                .or(() -> desk.identification().fields().stream().filter(f -> f.id().equals(fieldId)).findFirst());
     }
 
     private void askField(Exchange ex, IdentityField field, List<String> problems) {
         if (problems.isEmpty()) {
-            ex.decide(DecisionRule.ASKED_IDENTIFICATION, "the desk requires " + field.id());
+            ex.decide(DecisionRule.ASKED_IDENTIFICATION, phrases.text("reason.asked-identification", "field", field.label()));
             askCustomer(ex, phrases.text("ask.field", "label", field.label()), List.of());
         } else {
             askCustomer(ex, phrases.text("ask.field-again", Map.of("problems", String.join(" ", problems), "label", field.label())), List.of());
@@ -511,7 +539,8 @@ final class DialoguePolicy {
     }
 
     private void askCategory(Exchange ex, Desk desk, String phrase) {
-        ex.decide(DecisionRule.ASKED_CATEGORY, "the desk sorts requests into " + desk.categories().stream().map(Category::id).toList());
+        ex.decide(DecisionRule.ASKED_CATEGORY, phrases.text("reason.asked-category", "categories",
+                desk.categories().stream().map(c -> c.name() == null ? c.id() : c.name()).collect(Collectors.joining(", "))));
         askCustomer(ex, phrases.text(phrase), desk.categories().stream().map(c -> Action.category(c.id(), c.name())).toList());
     }
 
@@ -535,7 +564,8 @@ final class DialoguePolicy {
                 c.tier(), escalation.category(), c.identification(), escalation.description(), escalation.callback(), ex.now()));
         ex.update(x -> x.withTicket(ticket));
         ex.moveTo(ConversationState.WAITING_FOR_OPERATOR);
-        ex.decide(DecisionRule.TICKET_REGISTERED, "ticket " + ticket.number() + " registered (" + escalation.reason() + ")");
+        ex.decide(DecisionRule.TICKET_REGISTERED, phrases.text("reason.ticket-registered",
+                Map.of("number", ticket.number(), "why", escalation.reason())));
         ZoneId zone = desk.timeZone();
         StringBuilder text = new StringBuilder(phrases.text("ticket.registered", "number", ticket.number()));
         if (ticket.firstReplyDue() != null) {
@@ -569,10 +599,10 @@ final class DialoguePolicy {
                 .filter(d -> d.at().plus(ACKNOWLEDGEMENT_QUIET).isAfter(ex.now()))
                 .isPresent();
         if (justAcknowledged) {
-            ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; acknowledged a moment ago");
+            ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, phrases.text("reason.waiting-acknowledged-recently"));
             return;
         }
-        ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, "waiting for an operator; the message joins the ticket");
+        ex.decide(DecisionRule.WAITING_ACKNOWLEDGED, phrases.text("reason.waiting-acknowledged"));
         ex.say(bot(), c.ticket() == null ? phrases.text("waiting")
                 : phrases.text("waiting.ticket", "number", c.ticket().number()));
     }
@@ -625,8 +655,8 @@ final class DialoguePolicy {
         Conversation c = ex.conversation();
         String awaited = awaited(desk, c);
         List<String> done = actionsDone(desk, c);
-        ex.decide(DecisionRule.CLOSED_FOR_SILENCE, "no answer from the customer within " + rule.after() + " since "
-                + c.awaitingCustomerSince() + " (state " + c.state() + ")");
+        ex.decide(DecisionRule.CLOSED_FOR_SILENCE, phrases.text("reason.closed-for-silence", Map.of("within", within(phrases, rule.after()),
+                "since", WHEN.format(c.awaitingCustomerSince().atZone(desk.timeZone())))));
         StringBuilder text = new StringBuilder(c.ticket() == null
                 ? phrases.text("silence.closed", "reason", rule.reason())
                 : phrases.text("silence.closed-ticket", Map.of("number", c.ticket().number(), "reason", rule.reason())));
@@ -727,7 +757,7 @@ final class DialoguePolicy {
         if (violatesConduct(ex, desk, inbound)) {
             return;
         }
-        ex.decide(DecisionRule.REOPENED, "the customer reopened ticket " + ticket.number() + " within " + REOPEN_WITHIN + " of closing");
+        ex.decide(DecisionRule.REOPENED, phrases.text("reason.reopened", Map.of("number", ticket.number(), "within", within(phrases, REOPEN_WITHIN))));
         ex.say(bot(), phrases.text("reopened", "number", ticket.number()));
         ex.publish(summary -> new ConsoleEvent.Reopened(summary, ticket));
     }

@@ -176,7 +176,7 @@ class DialoguePolicyTest {
         assertThat(turn.conversation().state()).isEqualTo(ConversationState.BOT);
         BotDecision decision = turn.conversation().lastDecision().orElseThrow();
         assertThat(decision.rule()).isEqualTo(DecisionRule.OUT_OF_SCOPE);
-        assertThat(decision.reason()).contains("network").contains("прокси");
+        assertThat(decision.reason()).contains("интернет и прокси").contains("«прокси»");
     }
 
     @Test
@@ -362,7 +362,7 @@ class DialoguePolicyTest {
         assertThat(c.identification()).doesNotContainKey("inn");
         BotDecision rejected = c.lastDecision().orElseThrow();
         assertThat(rejected.rule()).isEqualTo(DecisionRule.IDENTIFICATION_REJECTED);
-        assertThat(rejected.reason()).contains("inn").doesNotContain("77070838");
+        assertThat(rejected.reason()).contains("«ИНН»").doesNotContain("77070838");
 
         Turn accepted = gateway.say(EORDER, customer, "7707083893");
         assertThat(accepted.conversation().identification()).containsEntry("inn", "7707083893");
@@ -635,7 +635,10 @@ class DialoguePolicyTest {
                 AuthorKind.BOT, AuthorKind.SYSTEM, AuthorKind.OPERATOR);
         assertThat(after.decisions()).extracting(BotDecision::rule).containsExactly(DecisionRule.GREETING,
                 DecisionRule.HELP_CENTER_ANSWER, DecisionRule.FEEDBACK_NOT_HELPED, DecisionRule.TICKET_REGISTERED);
-        assertThat(after.decisions()).allSatisfy(d -> assertThat(d.reason()).isNotBlank());
+        assertThat(after.decisions()).allSatisfy(d -> assertThat(d.reason()).as("written for the desk's operators")
+                .containsPattern("[а-яё]{3,}").doesNotContainPattern("\\b(the|and|of|answer|ticket)\\b"));
+        assertThat(after.decisions().get(1).explanation()).as("the search's own account, for the team").isEqualTo("matched «" + EDS_QUESTION + "»");
+        assertThat(after.decisions().get(0).explanation()).as("no lookup, no account").isEmpty();
     }
 
     @Test
@@ -702,7 +705,7 @@ class DialoguePolicyTest {
         assertThat(closed.replies()).singleElement().satisfies(r -> assertThat(r.author().kind()).isEqualTo(AuthorKind.SYSTEM));
         BotDecision decision = closed.conversation().lastDecision().orElseThrow();
         assertThat(decision.rule()).isEqualTo(DecisionRule.CLOSED_FOR_SILENCE);
-        assertThat(decision.reason()).contains("8 business hours").doesNotContain("900101300123");
+        assertThat(decision.reason()).contains("в течение 8 рабочих часов").doesNotContain("900101300123");
         assertThat(gateway.console.of(ConsoleEvent.StateChanged.class).getLast().conversation().state()).isEqualTo(ConversationState.CLOSED);
         assertThat(gateway.engine.closeSilent(c.id(), Instant.parse("2026-03-20T04:00:00Z")).replies()).as("closing again changes nothing").isEmpty();
     }

@@ -218,6 +218,9 @@ class WidgetAndConsoleBrowserTest {
             assertThat(console.locator("[data-testid=console-request-field][data-term='Первый ответ']")).containsText("до ");
             console.getByTestId("console-decisions").locator("summary").click();
             assertThat(console.locator("[data-testid=console-decision][data-rule=ticket-registered]")).isVisible();
+            // the operator reads which field the bot asked for
+            assertThat(console.locator("[data-testid=console-decision][data-rule=asked-identification] [data-testid=console-decision-reason]").first())
+                    .containsText("ИИН");
             console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-request.png")));
 
             console.getByTestId("console-take-over").click();

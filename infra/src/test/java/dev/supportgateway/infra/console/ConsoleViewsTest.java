@@ -53,11 +53,10 @@ class ConsoleViewsTest {
         return Conversation.open(ConversationId.of("c-1"), EORDER, CustomerAddress.of(ChannelKind.WIDGET, "token-1"), null,
                         "basic", REGISTERED.minusSeconds(60))
                 .moveTo(ConversationState.ESCALATING, REGISTERED.minusSeconds(30))
-                .record(new BotDecision(null, DecisionRule.HELP_CENTER_NO_ANSWER, "no article above 0.40", 0.12, null,
-                        List.of(), REGISTERED.minusSeconds(30)))
+                .record(new BotDecision(null, DecisionRule.HELP_CENTER_NO_ANSWER, "в справочном центре нет подходящей статьи", 0.12,
+                        null, List.of(), "read as [прайс, загрузить]; confidence 0.120", REGISTERED.minusSeconds(30)))
                 .withTicket(new Ticket(NUMBER.toString(), FIRST_REPLY_DUE))
-                .record(new BotDecision(null, DecisionRule.TICKET_REGISTERED, NUMBER.toString(), Double.NaN, null, List.of(),
-                        REGISTERED))
+                .record(BotDecision.of(null, DecisionRule.TICKET_REGISTERED, "зарегистрировано обращение " + NUMBER, REGISTERED))
                 .moveTo(ConversationState.WAITING_FOR_OPERATOR, REGISTERED);
     }
 
@@ -102,6 +101,10 @@ class ConsoleViewsTest {
                 .containsExactly("в справочном центре нет ответа", "обращение зарегистрировано");
         assertThat(view.decisions().getFirst().confidence()).isEqualTo(0.12);
         assertThat(view.decisions().getLast().confidence()).as("no confidence behind a rule").isNull();
+        assertThat(view.decisions()).extracting(ConsoleViews.Decision::reason)
+                .containsExactly("в справочном центре нет подходящей статьи", "зарегистрировано обращение EORDER-2026-000007");
+        assertThat(view.decisions()).extracting(ConsoleViews.Decision::explanation)
+                .containsExactly("read as [прайс, загрузить]; confidence 0.120", null);
     }
 
     @Test
