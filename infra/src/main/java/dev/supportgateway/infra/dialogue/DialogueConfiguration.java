@@ -20,6 +20,7 @@ import dev.supportgateway.infra.desk.DeskCatalog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,7 +80,8 @@ public class DialogueConfiguration {
 
     @Bean
     SilenceRounds silenceRounds(ConversationEngine engine, DeskCatalog catalog, Clock clock, GatewayProperties properties) {
-        return new SilenceRounds(engine, catalog, clock, properties.silenceRounds());
+        return new SilenceRounds(engine, catalog, clock, properties.silenceRounds(),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("silence-rounds").daemon().factory()));
     }
 
     private static OperatorConsole fanOut(OperatorConsole first, OperatorConsole second) {

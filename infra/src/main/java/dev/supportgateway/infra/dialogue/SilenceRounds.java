@@ -7,7 +7,6 @@ import dev.supportgateway.infra.desk.DeskCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,14 +26,17 @@ public class SilenceRounds implements SmartLifecycle {
     private final DeskCatalog catalog;
     private final Clock clock;
     private final Duration every;
-    private ScheduledExecutorService rounds;
+    private final ScheduledExecutorService rounds;
     private volatile boolean running;
 
-    public SilenceRounds(ConversationEngine engine, DeskCatalog catalog, Clock clock, Duration every) {
+    /** @param rounds the thread the rounds run on; this owns it from now on and shuts it down when it stops */
+    public SilenceRounds(ConversationEngine engine, DeskCatalog catalog, Clock clock, Duration every,
+                         ScheduledExecutorService rounds) {
         this.engine = engine;
         this.catalog = catalog;
         this.clock = clock;
         this.every = every;
+        this.rounds = rounds;
     }
 
     /** One round over all desks; returns how many conversations it closed. */
@@ -59,7 +61,6 @@ public class SilenceRounds implements SmartLifecycle {
 
     @Override
     public void start() {
-        rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("silence-rounds").daemon().factory());
         rounds.scheduleWithFixedDelay(this::closeSilentConversations, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
@@ -67,9 +68,7 @@ public class SilenceRounds implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (rounds != null) {
-            rounds.shutdownNow();
-        }
+        rounds.shutdownNow();
     }
 
     @Override

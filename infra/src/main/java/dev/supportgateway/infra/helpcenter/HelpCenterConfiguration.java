@@ -3,6 +3,7 @@ package dev.supportgateway.infra.helpcenter;
 import dev.supportgateway.faq.LuceneHelpCenter;
 import dev.supportgateway.infra.config.GatewayProperties;
 import dev.supportgateway.infra.desk.DeskCatalog;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +18,7 @@ public class HelpCenterConfiguration {
 
     @Bean
     HelpCenterLibrary helpCenterLibrary(LuceneHelpCenter helpCenter, DeskCatalog catalog, GatewayProperties properties) {
-        return new HelpCenterLibrary(helpCenter, catalog, properties.helpCenter());
+        return new HelpCenterLibrary(helpCenter, catalog, properties.helpCenter(),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("help-center-rebuild").daemon().factory()));
     }
 }

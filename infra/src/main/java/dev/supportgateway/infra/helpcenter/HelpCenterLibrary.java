@@ -15,7 +15,6 @@ import java.nio.file.WatchService;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +36,17 @@ public class HelpCenterLibrary implements SmartLifecycle {
     private final GatewayProperties.HelpCenter settings;
     private final Map<DeskId, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private ScheduledExecutorService rebuilds;
+    private final ScheduledExecutorService rebuilds;
     private WatchService watcher;
     private Thread watchThread;
 
-    public HelpCenterLibrary(LuceneHelpCenter helpCenter, DeskCatalog catalog, GatewayProperties.HelpCenter settings) {
+    /** @param rebuilds the thread rebuilds run on; this owns it from now on and shuts it down when it stops */
+    public HelpCenterLibrary(LuceneHelpCenter helpCenter, DeskCatalog catalog, GatewayProperties.HelpCenter settings,
+                             ScheduledExecutorService rebuilds) {
         this.helpCenter = helpCenter;
         this.catalog = catalog;
         this.settings = settings;
+        this.rebuilds = rebuilds;
     }
 
     /** Rebuilds the desk's index from its folder now and returns what was loaded (faq-index logs what it skipped). */
@@ -55,7 +57,6 @@ public class HelpCenterLibrary implements SmartLifecycle {
     @Override
     public void start() {
         catalog.desks().keySet().forEach(this::reindex);
-        rebuilds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("help-center-rebuild").daemon().factory());
         if (settings.watchArticles()) {
             watchFolders();
         }
@@ -118,9 +119,7 @@ public class HelpCenterLibrary implements SmartLifecycle {
         } catch (IOException e) {
             LOG.debug("closing the article watcher", e);
         }
-        if (rebuilds != null) {
-            rebuilds.shutdownNow();
-        }
+        rebuilds.shutdownNow();
     }
 
     @Override

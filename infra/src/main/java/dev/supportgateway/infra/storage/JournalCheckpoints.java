@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,14 +33,19 @@ final class JournalCheckpoints implements SmartLifecycle {
     private final Duration every;
     /** Closed files waiting until the database has stored all their saves. */
     private final List<Path> closed = new ArrayList<>();
-    private ScheduledExecutorService rounds;
+    private final ScheduledExecutorService rounds;
     private volatile boolean running;
 
-    /** Does nothing when {@code conversations} has no journal (its database's commits are durable). */
-    JournalCheckpoints(JdbcConversations conversations, Duration every) {
+    /**
+     * Does nothing when {@code conversations} has no journal (its database's commits are durable).
+     *
+     * @param rounds the thread the rounds run on; this owns it from now on and shuts it down when it stops
+     */
+    JournalCheckpoints(JdbcConversations conversations, Duration every, ScheduledExecutorService rounds) {
         this.conversations = conversations;
         this.journal = conversations.journal();
         this.every = every;
+        this.rounds = rounds;
     }
 
     @Override
@@ -62,7 +66,6 @@ final class JournalCheckpoints implements SmartLifecycle {
         // stores what was replayed, then deletes the files it came from
         checkpoint(Rotation.NONE);
         long round = Math.max(every.toMillis() / FILES, SHORTEST_ROUND.toMillis());
-        rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("journal-checkpoints").daemon().factory());
         rounds.scheduleWithFixedDelay(this::round, round, round, TimeUnit.MILLISECONDS);
     }
 
@@ -123,17 +126,15 @@ final class JournalCheckpoints implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // not shutdownNow: an interrupt during H2's file I/O closes its file channel, and with it the database
+        rounds.shutdown();
         if (journal == null) {
             return;
         }
-        if (rounds != null) {
-            // not shutdownNow: an interrupt during H2's file I/O closes its file channel, and with it the database
-            rounds.shutdown();
-            try {
-                rounds.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            rounds.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         checkpoint(Rotation.LAST_FILE);
     }

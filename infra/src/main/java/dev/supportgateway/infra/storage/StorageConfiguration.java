@@ -3,6 +3,7 @@ package dev.supportgateway.infra.storage;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,7 +44,8 @@ public class StorageConfiguration {
      */
     @Bean
     JournalCheckpoints journalCheckpoints(JdbcConversations conversations, StorageSettings settings) {
-        return new JournalCheckpoints(conversations, settings.journalCheckpoint());
+        return new JournalCheckpoints(conversations, settings.journalCheckpoint(),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("journal-checkpoints").daemon().factory()));
     }
 
     /** The storage part of {@code /actuator/health}. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class HelpCenterLibraryTest {
         copy(Path.of("src/test/resources/desks-api"), desks);
         helpCenter = new LuceneHelpCenter();
         library = new HelpCenterLibrary(helpCenter, DeskFiles.load(desks),
-                new GatewayProperties.HelpCenter(true, Duration.ofMillis(100), 2000));
+                new GatewayProperties.HelpCenter(true, Duration.ofMillis(100), 2000), Executors.newSingleThreadScheduledExecutor());
         library.start();
     }
 

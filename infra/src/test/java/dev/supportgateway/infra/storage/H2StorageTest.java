@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,7 +88,7 @@ class H2StorageTest extends StorageContract {
 
             JdbcConversations conversations = new JdbcConversations(jdbc, transactions, JdbcConversations.DEFAULT_CACHED,
                     new SaveJournal(gatewayData.resolve("journal")));
-            JournalCheckpoints checkpoints = new JournalCheckpoints(conversations, Duration.ofMinutes(1));
+            JournalCheckpoints checkpoints = new JournalCheckpoints(conversations, Duration.ofMinutes(1), Executors.newSingleThreadScheduledExecutor());
             checkpoints.start();
             try {
                 assertThat(conversations.find(id)).isPresent();

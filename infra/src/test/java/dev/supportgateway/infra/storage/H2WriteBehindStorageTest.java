@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class H2WriteBehindStorageTest extends StorageContract {
         JdbcConversations writtenBehind = new JdbcConversations(jdbc, transactions, JdbcConversations.DEFAULT_CACHED,
                 new SaveJournal(journalFolder));
         // a checkpoint only when the test asks for one
-        checkpoints = new JournalCheckpoints(writtenBehind, Duration.ofHours(1));
+        checkpoints = new JournalCheckpoints(writtenBehind, Duration.ofHours(1), Executors.newSingleThreadScheduledExecutor());
         checkpoints.start();
         return writtenBehind;
     }
@@ -247,7 +248,7 @@ class H2WriteBehindStorageTest extends StorageContract {
         JdbcConversations limited = new JdbcConversations(jdbc, new JdbcTransactionManager(database.dataSource()), JdbcConversations.DEFAULT_CACHED,
                 new SaveJournal(Files.createTempDirectory(data, "journal")), maxUnwritten, maxJournalBytes);
         // a checkpoint only when the test asks for one
-        JournalCheckpoints checkpoints = new JournalCheckpoints(limited, Duration.ofHours(1));
+        JournalCheckpoints checkpoints = new JournalCheckpoints(limited, Duration.ofHours(1), Executors.newSingleThreadScheduledExecutor());
         checkpoints.start();
         return new Limited(limited, checkpoints);
     }

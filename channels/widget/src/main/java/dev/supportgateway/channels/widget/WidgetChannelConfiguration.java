@@ -5,6 +5,7 @@ import dev.supportgateway.engine.delivery.Deliveries;
 import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,8 @@ public class WidgetChannelConfiguration {
 
     @Bean
     WidgetSessions widgetSessions(WidgetChannelProperties properties, WidgetFrames frames, ObjectProvider<Clock> clock) {
-        return new WidgetSessions(properties, frames, clock.getIfAvailable(Clock::systemUTC));
+        return new WidgetSessions(properties, frames, clock.getIfAvailable(Clock::systemUTC),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("widget-sessions-sweeper").daemon().factory()));
     }
 
     @Bean(DELIVERIES_BEAN)

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -57,12 +56,15 @@ final class WidgetSessions implements SmartLifecycle {
     private final WidgetChannelProperties properties;
     private final WidgetFrames frames;
     private final Clock clock;
-    private ScheduledExecutorService sweeper;
+    private final ScheduledExecutorService sweeper;
+    private volatile boolean running;
 
-    WidgetSessions(WidgetChannelProperties properties, WidgetFrames frames, Clock clock) {
+    /** @param sweeper the thread that forgets idle sessions; this owns it from now on and shuts it down when it stops */
+    WidgetSessions(WidgetChannelProperties properties, WidgetFrames frames, Clock clock, ScheduledExecutorService sweeper) {
         this.properties = properties;
         this.frames = frames;
         this.clock = clock;
+        this.sweeper = sweeper;
     }
 
     private Session session(Key key) {
@@ -170,18 +172,16 @@ final class WidgetSessions implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (sweeper == null) {
-            sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("widget-sessions-sweeper").daemon().factory());
+        if (!running) {
             sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
+            running = true;
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-            sweeper = null;
-        }
+        running = false;
+        sweeper.shutdownNow();
         // going away tells the widget to reconnect (to another node); unacknowledged messages are in the store
         sessions.values().forEach(s -> s.sockets.forEach(socket -> {
             try {
@@ -195,6 +195,6 @@ final class WidgetSessions implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return sweeper != null;
+        return running;
     }
 }
