@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -92,7 +93,7 @@ final class JdbcConversations implements Conversations {
     private final TransactionTemplate transactions;
     private final ConcurrentLinkedQueue<PendingSave> queue = new ConcurrentLinkedQueue<>();
     /** Held by the caller writing a batch; package-private so that a test can hold saves back to make one batch. */
-    final ReentrantLock writer = new ReentrantLock();
+    final Writer writer = new Writer();
     private volatile long batches;
     private final ConversationCache cache;
     /** Null when every commit is durable by itself (PostgreSQL); otherwise saves are acknowledged by the journal. */
@@ -228,13 +229,17 @@ final class JdbcConversations implements Conversations {
         }
         queue.add(save);
         while (!save.done) {
-            writer.lock();
-            try {
-                if (!save.done) {
-                    writeBatch();
+            if (writer.tryLock()) {
+                try {
+                    if (!save.done) {
+                        writeBatch();
+                    }
+                } finally {
+                    writer.unlock();
                 }
-            } finally {
-                writer.unlock();
+            } else {
+                // woken when the writer has written this save, or has let go with this save first in the queue
+                LockSupport.park(this);
             }
         }
         if (save.storedVersion >= 0) {
@@ -277,6 +282,7 @@ final class JdbcConversations implements Conversations {
                     cache.stored(save.saved);
                 }
                 save.done = true;
+                LockSupport.unpark(save.caller);
             }
         }
     }
@@ -708,9 +714,37 @@ final class JdbcConversations implements Conversations {
         /** When not negative, the save conflicted with this stored version. */
         long storedVersion = -1;
         volatile boolean done;
+        final Thread caller = Thread.currentThread();
 
         PendingSave(Conversation conversation) {
             this.conversation = conversation;
+        }
+    }
+
+    /**
+     * The lock of the thread writing saves. Callers whose save is queued do not wait for the lock itself but park until
+     * their save is written, or until the lock is let go with their save first in the queue (then they write). Waiting
+     * for the lock instead let newly arriving callers take it again and again while a parked caller, its save long
+     * written, could not get it back: at 1,200 messages/s, one save in twenty waited more than 100 ms.
+     */
+    final class Writer {
+        private final ReentrantLock lock = new ReentrantLock();
+
+        void lock() {
+            lock.lock();
+        }
+
+        boolean tryLock() {
+            return lock.tryLock();
+        }
+
+        /** Lets go, and wakes the caller of the oldest queued save to write the queue. */
+        void unlock() {
+            lock.unlock();
+            PendingSave next = queue.peek();
+            if (next != null) {
+                LockSupport.unpark(next.caller);
+            }
         }
     }
 
