@@ -134,13 +134,24 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
         return index == null || articleId == null ? Optional.empty() : Optional.ofNullable(index.article(articleId));
     }
 
+    /**
+     * The dialogue's lookup: without the explanation, which costs a tenth of the lookup and, kept with every bot
+     * decision, a fifth of a busy gateway's heap; {@code ask(desk, question, n)} gives it on demand.
+     */
     @Override
     public HelpCenterAnswer ask(DeskId desk, String question) {
-        return ask(desk, question, SUGGESTIONS);
+        return ask(desk, question, SUGGESTIONS, false);
     }
 
-    /** Like {@link #ask(DeskId, String)}, listing up to {@code candidates} articles (best first) whatever the decision. */
+    /**
+     * Like {@link #ask(DeskId, String)}, listing up to {@code candidates} articles (best first) whatever the decision,
+     * with the explanation (the question as read, matched terms, margin to the second hit).
+     */
     public HelpCenterAnswer ask(DeskId desk, String question, int candidates) {
+        return ask(desk, question, candidates, true);
+    }
+
+    private HelpCenterAnswer ask(DeskId desk, String question, int candidates, boolean explain) {
         if (question == null || question.isBlank()) {
             return HelpCenterAnswer.none(question, "empty question");
         }
@@ -153,7 +164,7 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
                 continue; // swapped and closed in between: take the new one
             }
             try {
-                return answer(index, question, candidates);
+                return answer(index, question, candidates, explain);
             } finally {
                 index.release();
             }
@@ -183,12 +194,13 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
         return confidence;
     }
 
-    private HelpCenterAnswer answer(DeskIndex index, String question, int limit) {
+    private HelpCenterAnswer answer(DeskIndex index, String question, int limit, boolean explain) {
         ReadQuestion read = reader.read(question, index);
         SearchOutcome outcome = search.search(index, read, Math.max(limit, RETRIEVED));
         if (outcome.hits().isEmpty()) {
             String why = read.concepts().isEmpty() ? "no meaningful words in the question" : "no article shares a word with the question";
-            return new HelpCenterAnswer(question, Decision.NO_ANSWER, null, 0, List.of(), explain(read, outcome, 0, Decision.NO_ANSWER) + "; " + why);
+            return new HelpCenterAnswer(question, Decision.NO_ANSWER, null, 0, List.of(),
+                    explain ? explain(read, outcome, 0, Decision.NO_ANSWER) + "; " + why : "");
         }
         double p = confidence.confidence(outcome.signals());
         Decision decision = confidence.decide(p);
@@ -197,7 +209,7 @@ public final class LuceneHelpCenter implements HelpCenter, AutoCloseable {
             candidates.add(new Candidate(hit.article().id(), hit.article().title(), Math.round(hit.score() * 1000) / 1000.0));
         }
         String answer = decision == Decision.ANSWER ? outcome.hits().get(0).article().id() : null;
-        return new HelpCenterAnswer(question, decision, answer, p, candidates, explain(read, outcome, p, decision));
+        return new HelpCenterAnswer(question, decision, answer, p, candidates, explain ? explain(read, outcome, p, decision) : "");
     }
 
     private String explain(ReadQuestion read, SearchOutcome outcome, double p, Decision decision) {

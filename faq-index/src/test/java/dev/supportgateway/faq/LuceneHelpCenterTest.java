@@ -23,6 +23,10 @@ class LuceneHelpCenterTest {
         helpCenter.close();
     }
 
+    private HelpCenterAnswer explained(String question) {
+        return helpCenter.ask(DEMO, question, 5);
+    }
+
     private String top(String question) {
         HelpCenterAnswer answer = helpCenter.ask(DEMO, question);
         return answer.candidates().isEmpty() ? null : answer.candidates().get(0).id();
@@ -46,17 +50,17 @@ class LuceneHelpCenterTest {
     @Test
     void wrongKeyboardLayoutIsSwitchedOnlyForKnownWords() {
         assertThat(top("pf,skb gfhjkm")).isEqualTo("demo-password-recovery");
-        HelpCenterAnswer switched = helpCenter.ask(DEMO, "gfhjkm");
+        HelpCenterAnswer switched = explained("gfhjkm");
         assertThat(switched.explanation()).contains("keyboard layout gfhjkm→пароль");
         // «ntktdbpjh» is «телевизор»: a word, but none of this desk's, so it stays as typed
-        HelpCenterAnswer unknown = helpCenter.ask(DEMO, "ntktdbpjh");
+        HelpCenterAnswer unknown = explained("ntktdbpjh");
         assertThat(unknown.explanation()).doesNotContain("keyboard layout");
         assertThat(unknown.decision()).isEqualTo(Decision.NO_ANSWER);
     }
 
     @Test
     void typoIsCorrectedAgainstTheArticlesWords() {
-        HelpCenterAnswer answer = helpCenter.ask(DEMO, "курер доставкa когда");
+        HelpCenterAnswer answer = explained("курер доставкa когда");
         assertThat(answer.explanation()).contains("typo курер→курьер");
         assertThat(answer.candidates().get(0).id()).isEqualTo("demo-delivery-time");
     }
@@ -69,14 +73,14 @@ class LuceneHelpCenterTest {
 
     @Test
     void intentWordsAreNotStopWords() {
-        HelpCenterAnswer answer = helpCenter.ask(DEMO, "когда нельзя вернуть деньги");
+        HelpCenterAnswer answer = explained("когда нельзя вернуть деньги");
         assertThat(answer.candidates().get(0).id()).isEqualTo("demo-no-refund");
         assertThat(answer.explanation()).contains("нельзя");
     }
 
     @Test
     void abbreviationFindsTheGlossaryName() {
-        HelpCenterAnswer answer = helpCenter.ask(DEMO, "забыл пасс от лк");
+        HelpCenterAnswer answer = explained("забыл пасс от лк");
         assertThat(answer.explanation()).contains("glossary лк→личный кабинет");
         assertThat(answer.candidates().get(0).id()).isEqualTo("demo-password-recovery");
     }
@@ -94,11 +98,24 @@ class LuceneHelpCenterTest {
 
     @Test
     void confidentAnswerIsDirectAndExplained() {
-        HelpCenterAnswer answer = helpCenter.ask(DEMO, "забыл пароль от личного кабинета, как восстановить");
+        HelpCenterAnswer answer = explained("забыл пароль от личного кабинета, как восстановить");
         assertThat(answer.decision()).isEqualTo(Decision.ANSWER);
         assertThat(answer.answer()).isEqualTo("demo-password-recovery");
         assertThat(answer.confidence()).isBetween(0.0, 1.0);
         assertThat(answer.explanation()).contains("matched [", "margin", "confidence");
+    }
+
+    @Test
+    void theDialoguesLookupDecidesAlikeWithoutTheExplanation() {
+        String question = "забыл пароль от личного кабинета, как восстановить";
+        HelpCenterAnswer forTheDialogue = helpCenter.ask(DEMO, question);
+        HelpCenterAnswer explained = explained(question);
+
+        assertThat(forTheDialogue.explanation()).isEmpty();
+        assertThat(forTheDialogue.decision()).isEqualTo(explained.decision());
+        assertThat(forTheDialogue.answer()).isEqualTo(explained.answer());
+        assertThat(forTheDialogue.confidence()).isEqualTo(explained.confidence());
+        assertThat(forTheDialogue.candidates()).isEqualTo(explained.candidates().subList(0, forTheDialogue.candidates().size()));
     }
 
     @Test

@@ -231,8 +231,6 @@
         d.confidence != null ? 'уверенность ' + Number(d.confidence).toFixed(2) : ''].filter(Boolean).join(' · ');
       if (details) { li.appendChild(el('span', { 'class': 'muted' }, ' — ' + details)); }
       if (d.reason) { li.appendChild(el('div', { 'class': 'reason', 'data-testid': 'console-decision-reason' }, d.reason)); }
-      // the search's technical account is for the team tuning the help center: one hover away, not in the operator's way
-      if (d.explanation) { li.setAttribute('title', d.explanation); }
       list.appendChild(li);
     });
   }

@@ -152,7 +152,7 @@ final class DialoguePolicy {
             String id = action.get();
             Optional<String> article = Action.articleOf(id);
             if (article.isPresent()) {
-                answerWithArticle(ex, desk, article.get(), DecisionRule.CANDIDATE_CHOSEN, phrases.text("reason.candidate-chosen"), Double.NaN, List.of(), "");
+                answerWithArticle(ex, desk, article.get(), DecisionRule.CANDIDATE_CHOSEN, phrases.text("reason.candidate-chosen"), Double.NaN, List.of());
                 return;
             }
             if (id.equals(Action.CALL_OPERATOR)) {
@@ -259,7 +259,7 @@ final class DialoguePolicy {
         List<String> candidateIds = answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList();
         switch (answer.decision()) {
             case ANSWER -> answerWithArticle(ex, desk, answer.answer(), DecisionRule.HELP_CENTER_ANSWER,
-                    phrases.text("reason.help-center-answer"), answer.confidence(), candidateIds, answer.explanation());
+                    phrases.text("reason.help-center-answer"), answer.confidence(), candidateIds);
             case SUGGEST -> {
                 List<HelpCenterAnswer.Candidate> offered = answer.candidates().stream().limit(MAX_CANDIDATES).toList();
                 if (offered.isEmpty()) {
@@ -267,8 +267,7 @@ final class DialoguePolicy {
                     return;
                 }
                 ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_SUGGESTION,
-                        phrases.text("reason.help-center-suggestion"), answer.confidence(), null, candidateIds,
-                        answer.explanation(), ex.now()));
+                        phrases.text("reason.help-center-suggestion"), answer.confidence(), null, candidateIds, ex.now()));
                 List<Action> actions = new ArrayList<>();
                 offered.forEach(c -> actions.add(Action.article(c.id(), c.title() == null ? c.id() : c.title())));
                 actions.add(new Action(Action.CALL_OPERATOR, phrases.text("action.operator")));
@@ -280,23 +279,23 @@ final class DialoguePolicy {
 
     private void noAnswer(Exchange ex, Desk desk, String question, HelpCenterAnswer answer, String why) {
         ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, why, answer.confidence(), null,
-                answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList(), answer.explanation(), ex.now()));
+                answer.candidates().stream().map(HelpCenterAnswer.Candidate::id).toList(), ex.now()));
         escalate(ex, desk, null, why, "escalate.no-answer", Optional.of(question), false);
     }
 
     private void answerWithArticle(Exchange ex, Desk desk, String articleId, DecisionRule rule, String reason, double confidence,
-                                   List<String> candidates, String explanation) {
+                                   List<String> candidates) {
         Optional<Article> found = ports.helpCenter().article(desk.id(), articleId);
         if (found.isEmpty()) {
             // the index and the articles disagree (an article removed since indexing): better a person than a dead link
             String missing = phrases.text("reason.article-missing", "article", articleId);
             ex.decide(new BotDecision(ex.answering(), DecisionRule.HELP_CENTER_NO_ANSWER, missing, confidence, articleId,
-                    candidates, explanation, ex.now()));
+                    candidates, ex.now()));
             escalate(ex, desk, null, missing, "escalate.no-answer", questionBefore(ex), false);
             return;
         }
         Article article = found.get();
-        ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, explanation, ex.now()));
+        ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, ex.now()));
         ex.moveTo(ConversationState.ANSWERED);
         String summary = article.summary(SUMMARY_CHARS);
         String link = desk.helpCenter().linkTo(article.id(), article.url());

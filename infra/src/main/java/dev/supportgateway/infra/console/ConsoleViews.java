@@ -69,8 +69,7 @@ final class ConsoleViews {
     }
 
     /** Why the bot did what it did, in the operator's words. */
-    record Decision(String rule, String label, String reason, Double confidence, String article, String explanation,
-                    Instant at) {
+    record Decision(String rule, String label, String reason, Double confidence, String article, Instant at) {
     }
 
     /** @param request the registered request, or null when the conversation has none (or it cannot be read now) */
@@ -172,8 +171,7 @@ final class ConsoleViews {
 
     private static Decision decision(BotDecision d) {
         return new Decision(key(d.rule()), label(d.rule()), d.reason(),
-                Double.isNaN(d.confidence()) ? null : d.confidence(), d.article(),
-                d.explanation().isEmpty() ? null : d.explanation(), d.at());
+                Double.isNaN(d.confidence()) ? null : d.confidence(), d.article(), d.at());
     }
 
     /** A button press has no text: the operator sees the button's label instead. */

@@ -117,9 +117,6 @@ final class JsonColumns {
                 json.writeString(candidate);
             }
             json.writeEndArray();
-            if (!d.explanation().isEmpty()) {
-                json.writeStringProperty("explanation", d.explanation());
-            }
             json.writeStringProperty("at", d.at().toString());
         });
     }
@@ -131,8 +128,7 @@ final class JsonColumns {
             Number confidence = (Number) o.get("confidence");
             return new BotDecision(message == null ? null : MessageId.of(message), DecisionRule.valueOf((String) o.get("rule")),
                     (String) o.get("reason"), confidence == null ? Double.NaN : confidence.doubleValue(),
-                    (String) o.get("article"), List.copyOf((List<String>) o.get("candidates")),
-                    (String) o.get("explanation"), Instant.parse((String) o.get("at")));
+                    (String) o.get("article"), List.copyOf((List<String>) o.get("candidates")), Instant.parse((String) o.get("at")));
         }).toList();
     }
 

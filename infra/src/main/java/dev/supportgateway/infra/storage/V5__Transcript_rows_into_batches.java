@@ -101,7 +101,7 @@ public final class V5__Transcript_rows_into_batches extends BaseJavaMigration {
         }
         return JsonColumns.ofDecision(new BotDecision(message == null ? null : MessageId.of(message),
                 DecisionRule.valueOf(rs.getString("decision_rule")), rs.getString("reason"), confidence, rs.getString("article"),
-                JsonColumns.texts(rs.getString("candidates")), "", instant(rs, "decided_at")));
+                JsonColumns.texts(rs.getString("candidates")), instant(rs, "decided_at")));
     }
 
     private static String feedback(ResultSet rs) throws SQLException {

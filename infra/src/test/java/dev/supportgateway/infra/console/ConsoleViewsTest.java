@@ -54,7 +54,7 @@ class ConsoleViewsTest {
                         "basic", REGISTERED.minusSeconds(60))
                 .moveTo(ConversationState.ESCALATING, REGISTERED.minusSeconds(30))
                 .record(new BotDecision(null, DecisionRule.HELP_CENTER_NO_ANSWER, "в справочном центре нет подходящей статьи", 0.12,
-                        null, List.of(), "read as [прайс, загрузить]; confidence 0.120", REGISTERED.minusSeconds(30)))
+                        null, List.of(), REGISTERED.minusSeconds(30)))
                 .withTicket(new Ticket(NUMBER.toString(), FIRST_REPLY_DUE))
                 .record(BotDecision.of(null, DecisionRule.TICKET_REGISTERED, "зарегистрировано обращение " + NUMBER, REGISTERED))
                 .moveTo(ConversationState.WAITING_FOR_OPERATOR, REGISTERED);
@@ -103,8 +103,6 @@ class ConsoleViewsTest {
         assertThat(view.decisions().getLast().confidence()).as("no confidence behind a rule").isNull();
         assertThat(view.decisions()).extracting(ConsoleViews.Decision::reason)
                 .containsExactly("в справочном центре нет подходящей статьи", "зарегистрировано обращение EORDER-2026-000007");
-        assertThat(view.decisions()).extracting(ConsoleViews.Decision::explanation)
-                .containsExactly("read as [прайс, загрузить]; confidence 0.120", null);
     }
 
     @Test

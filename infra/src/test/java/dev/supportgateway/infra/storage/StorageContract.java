@@ -512,7 +512,7 @@ abstract class StorageContract {
                 "tg-2", Action.NOT_HELPED, offer.id(), at.plusSeconds(30));
         return c.append(question)
                 .record(new BotDecision(question.id(), DecisionRule.HELP_CENTER_SUGGESTION, "два похожих ответа", 0.42, null,
-                        List.of("edoc-signing", "edoc-error-registration"), "read as [подписать, документ]; margin 0.04", at.plusSeconds(1)))
+                        List.of("edoc-signing", "edoc-error-registration"), at.plusSeconds(1)))
                 .append(offer)
                 .append(notHelped)
                 .record(new Feedback(offer.id(), "edoc-signing", false, at.plusSeconds(30)))
