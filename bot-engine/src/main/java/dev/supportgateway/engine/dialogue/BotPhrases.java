@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,11 @@ public final class BotPhrases {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
 
     private final Properties texts;
+    /**
+     * Phrases without values, made once: a label or reason said with every reply is then one string, not a copy per
+     * message in every transcript the gateway keeps in memory.
+     */
+    private final Map<String, String> plain = new ConcurrentHashMap<>();
 
     private BotPhrases(Properties texts) {
         this.texts = texts;
@@ -62,7 +68,7 @@ public final class BotPhrases {
     }
 
     public String text(String key) {
-        return text(key, Map.of());
+        return plain.computeIfAbsent(key, k -> text(k, Map.of()));
     }
 
     public String text(String key, String name, String value) {

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -66,8 +67,11 @@ final class DialoguePolicy {
             DecisionRule.HELP_CENTER_SUGGESTION, DecisionRule.HELP_CENTER_NO_ANSWER);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
+    private static final int MAX_ARTICLE_REPLIES = 10_000;
+
     private final DialoguePorts ports;
     private final BotPhrases phrases;
+    private final Map<ArticleLink, ArticleReply> articleReplies = new ConcurrentHashMap<>();
 
     DialoguePolicy(DialoguePorts ports, BotPhrases phrases) {
         this.ports = ports;
@@ -297,14 +301,35 @@ final class DialoguePolicy {
         Article article = found.get();
         ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, ex.now()));
         ex.moveTo(ConversationState.ANSWERED);
-        String summary = article.summary(SUMMARY_CHARS);
-        String link = desk.helpCenter().linkTo(article.id(), article.url());
-        String text = article.title() + (summary.isEmpty() ? "" : "\n\n" + summary)
-                + (link == null ? "" : "\n\n" + phrases.text("answer.more"));
-        ex.say(bot(), text, List.of(
+        ArticleReply reply = articleReply(article, desk.helpCenter().linkTo(article.id(), article.url()));
+        ex.say(bot(), reply.text(), List.of(
                 new Action(Action.HELPED, phrases.text("action.helped")),
                 new Action(Action.NOT_HELPED, phrases.text("action.not-helped")),
-                new Action(Action.CALL_OPERATOR, phrases.text("action.operator"))), link);
+                new Action(Action.CALL_OPERATOR, phrases.text("action.operator"))), reply.link());
+    }
+
+    /** What the bot says when it answers with an article: its title, short answer and, with a link, a pointer to it. */
+    private record ArticleReply(String text, String link) {
+    }
+
+    private record ArticleLink(Article article, String link) {
+    }
+
+    /**
+     * The reply for an article, made once per article version and link: answers with the same article are then one
+     * string in every transcript kept in memory, not a copy each. Edited articles add entries; the bound keeps a
+     * gateway whose articles change all day from growing.
+     */
+    private ArticleReply articleReply(Article article, String link) {
+        if (articleReplies.size() >= MAX_ARTICLE_REPLIES) {
+            articleReplies.clear();
+        }
+        return articleReplies.computeIfAbsent(new ArticleLink(article, link), key -> {
+            String summary = article.summary(SUMMARY_CHARS);
+            String text = article.title() + (summary.isEmpty() ? "" : "\n\n" + summary)
+                    + (link == null ? "" : "\n\n" + phrases.text("answer.more"));
+            return new ArticleReply(text, link);
+        });
     }
 
     // ---- callback

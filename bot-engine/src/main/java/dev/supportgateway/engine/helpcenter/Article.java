@@ -3,10 +3,15 @@ package dev.supportgateway.engine.helpcenter;
 import dev.supportgateway.engine.desk.DeskId;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** One help-center («Справочный центр») article: what the bot answers with. */
 public record Article(String id, DeskId desk, String title, String section, List<String> tags, String url,
                       List<String> questions, String body) {
+
+    private static final Pattern MARKUP = Pattern.compile("[#*_`>]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     public Article {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(desk, "desk");
@@ -24,7 +29,7 @@ public record Article(String id, DeskId desk, String title, String section, List
         if (paragraphEnd > 0) {
             text = text.substring(0, paragraphEnd);
         }
-        text = text.replaceAll("[#*_`>]+", "").replaceAll("\\s+", " ").strip();
+        text = WHITESPACE.matcher(MARKUP.matcher(text).replaceAll("")).replaceAll(" ").strip();
         if (text.length() <= maxChars) {
             return text;
         }

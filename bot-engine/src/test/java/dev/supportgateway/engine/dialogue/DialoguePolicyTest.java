@@ -234,6 +234,19 @@ class DialoguePolicyTest {
     }
 
     @Test
+    void answersWithOneArticleShareTheirTextInMemory() {
+        edsArticle(EDOC);
+
+        Outbound first = gateway.say(EDOC, customer, EDS_QUESTION).replies().getFirst();
+        Outbound second = gateway.say(EDOC, widget("session-2"), EDS_QUESTION).replies().getFirst();
+
+        // every transcript in memory holds its replies: a thousand answers with one article are one text, not a thousand
+        assertThat(second.text()).isSameAs(first.text());
+        assertThat(second.link()).isSameAs(first.link());
+        assertThat(second.actions().getFirst().label()).isSameAs(first.actions().getFirst().label());
+    }
+
+    @Test
     void helpedIsRecordedAndTheBotGoesOn() {
         edsArticle(EDOC);
         gateway.say(EDOC, customer, EDS_QUESTION);
