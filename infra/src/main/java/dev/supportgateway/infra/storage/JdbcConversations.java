@@ -228,6 +228,7 @@ final class JdbcConversations implements Conversations {
             prepare(save);
         }
         queue.add(save);
+        boolean interrupted = false;
         while (!save.done) {
             if (writer.tryLock()) {
                 try {
@@ -240,7 +241,12 @@ final class JdbcConversations implements Conversations {
             } else {
                 // woken when the writer has written this save, or has let go with this save first in the queue
                 LockSupport.park(this);
+                // the save is queued and will be written: wait for it as the lock did, without spinning on the interrupt
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (save.storedVersion >= 0) {
             // created in the caller's thread, with its stack

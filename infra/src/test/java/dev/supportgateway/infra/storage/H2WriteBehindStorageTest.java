@@ -9,11 +9,15 @@ import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,37 @@ class H2WriteBehindStorageTest extends StorageContract {
     @Override
     boolean nodesShareTheDatabase() {
         return false;
+    }
+
+    @Test
+    void aCallerInterruptedWhileItsSaveWaitsForTheWriterGetsItSavedAndKeepsTheInterrupt() throws Exception {
+        Conversation opened = Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("добрый день", "tg-1", T0));
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuWhileWaiting;
+        conversations.writer.lock();
+        try {
+            // as when the web server stops while a request waits for its save
+            Thread caller = Thread.ofPlatform().start(() -> {
+                Thread.currentThread().interrupt();
+                conversations.save(opened);
+                stillInterrupted.complete(Thread.currentThread().isInterrupted());
+            });
+            while (conversations.queued() < 1) {
+                Thread.onSpinWait();
+            }
+            long before = threads.getThreadCpuTime(caller.threadId());
+            Thread.sleep(300);
+            cpuWhileWaiting = threads.getThreadCpuTime(caller.threadId()) - before;
+        } finally {
+            conversations.writer.unlock();
+        }
+
+        assertThat(cpuWhileWaiting).as("the waiting caller parks, it does not spin on its interrupt")
+                .isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(conversations.find(opened.id())).get().extracting(Conversation::version).isEqualTo(1L);
     }
 
     @Test
