@@ -220,10 +220,10 @@ final class DialoguePolicy {
         for (Scope.OutOfScopeTopic topic : desk.scope().outOfScope()) {
             Optional<String> keyword = topic.keywords().stream().filter(k -> CustomerWords.mentions(said, k)).findFirst();
             if (keyword.isPresent()) {
-                ex.decide(DecisionRule.OUT_OF_SCOPE, phrases.text("reason.out-of-scope",
-                        Map.of("topic", topic.name() == null ? topic.id() : topic.name(), "keyword", keyword.get())));
+                String topicName = topic.name() == null ? topic.id() : topic.name();
+                ex.decide(DecisionRule.OUT_OF_SCOPE, phrases.text("reason.out-of-scope", Map.of("topic", topicName, "keyword", keyword.get())));
                 String reply = topic.reply() != null && !topic.reply().isBlank() ? topic.reply()
-                        : phrases.text("out-of-scope", "topic", topic.name() == null ? topic.id() : topic.name());
+                        : phrases.text("out-of-scope", "topic", topicName);
                 ex.say(bot(), reply);
                 return;
             }
@@ -245,11 +245,11 @@ final class DialoguePolicy {
         ex.update(c -> c.record(new Feedback(answerMessage, answer.map(BotDecision::article).orElse(null), helped, ex.now())));
         String article = answer.map(BotDecision::article).orElse("?");
         if (helped) {
-            ex.decide(DecisionRule.FEEDBACK_HELPED, phrases.text("reason.helped", "article", String.valueOf(article)));
+            ex.decide(DecisionRule.FEEDBACK_HELPED, phrases.text("reason.helped", "article", article));
             ex.moveTo(ConversationState.BOT);
             ex.say(bot(), phrases.text("helped"));
         } else {
-            String reason = phrases.text("reason.not-helped", "article", String.valueOf(article));
+            String reason = phrases.text("reason.not-helped", "article", article);
             ex.decide(DecisionRule.FEEDBACK_NOT_HELPED, reason);
             escalate(ex, desk, null, reason, "escalate.not-helped",
                     answer.flatMap(d -> questionLeadingTo(ex.conversation(), d)), false);
@@ -347,16 +347,16 @@ final class DialoguePolicy {
                 .map(c -> phrases.text("channel." + c.kind().key()) + (c.address() == null || c.address().isBlank() ? "" : " (" + c.address() + ")"))
                 .collect(Collectors.joining(", "));
         String reply;
+        String reason;
         if (callback.isPresent() && callback.get().enabled() && !callback.get().tiers().isEmpty()) {
             String tiers = callback.get().tiers().stream().map(t -> tierName(desk, t)).collect(Collectors.joining(", "));
             reply = phrases.text("callback.not-available", Map.of("tiers", tiers, "channels", channels));
+            reason = phrases.text("reason.callback-closed", Map.of("tier", tierName(desk, tier), "tiers", tiers));
         } else {
             reply = phrases.text("callback.not-offered", "channels", channels);
+            reason = phrases.text("reason.callback-not-offered");
         }
-        ex.decide(DecisionRule.CALLBACK_NOT_AVAILABLE, callback.isPresent() && !callback.get().tiers().isEmpty()
-                ? phrases.text("reason.callback-closed", Map.of("tier", tierName(desk, tier), "tiers",
-                        callback.get().tiers().stream().map(t -> tierName(desk, t)).collect(Collectors.joining(", "))))
-                : phrases.text("reason.callback-not-offered"));
+        ex.decide(DecisionRule.CALLBACK_NOT_AVAILABLE, reason);
         ex.say(bot(), reply);
     }
 
@@ -448,11 +448,12 @@ final class DialoguePolicy {
             return true;
         }
         String reminder;
-        if (CustomerWords.asksForPerson(text)) {
+        CustomerWords.Said said = CustomerWords.Said.of(text);
+        if (CustomerWords.asksForPerson(said)) {
             ex.decide(DecisionRule.TICKET_IN_PREPARATION, phrases.text("reason.person-while-asked", "asked", asked));
             reminder = "escalation.in-progress";
         } else {
-            Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(text);
+            Optional<CustomerWords.Courtesy> courtesy = CustomerWords.courtesyOnly(said);
             if (courtesy.isEmpty()) {
                 return false;
             }

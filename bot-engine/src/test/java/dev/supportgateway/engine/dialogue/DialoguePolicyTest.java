@@ -195,6 +195,7 @@ class DialoguePolicyTest {
         assertThat(said(basic)).contains("Обратный звонок доступен только клиентам с уровнем обслуживания VIP")
                 .contains("онлайн-помощник на сайте").contains("электронная почта (support@mitwork.kz)");
         assertThat(basic.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.CALLBACK_NOT_AVAILABLE);
+        assertThat(basic.conversation().lastDecision().orElseThrow().reason()).endsWith("обратный звонок недоступен, только: VIP");
 
         CustomerAddress vip = widget("vip-session");
         gateway.tiers.tiers.put(vip, "vip");

@@ -57,7 +57,7 @@ final class WidgetSessions implements SmartLifecycle {
     private final WidgetFrames frames;
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
-    private volatile boolean running;
+    private boolean running;
 
     /** @param sweeper the thread that forgets idle sessions; this owns it from now on and shuts it down when it stops */
     WidgetSessions(WidgetChannelProperties properties, WidgetFrames frames, Clock clock, ScheduledExecutorService sweeper) {
