@@ -56,6 +56,9 @@ public final class WidgetLoadDriver {
     private final HttpClient http;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final LatencyRecorder latencies = new LatencyRecorder();
+    /** Of each measured reply: from the question to the gateway's stamp on the reply, and from the stamp to its arrival. */
+    private final LatencyRecorder untilStamped = new LatencyRecorder();
+    private final LatencyRecorder afterStamped = new LatencyRecorder();
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger connectFailures = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
@@ -139,6 +142,8 @@ public final class WidgetLoadDriver {
         TimeUnit.MILLISECONDS.sleep(settings.interval().toMillis() * 2 + settings.settle().toMillis());
         System.out.printf(Locale.ROOT, "connected %d, failed to connect %d%n", connected.get(), connectFailures.get());
         latencies.reset();
+        untilStamped.reset();
+        afterStamped.reset();
         long sentBefore = sent.get();
         long repliedBefore = replied.get();
         long cpuBefore = metric(settings.cpuMetrics());
@@ -163,6 +168,8 @@ public final class WidgetLoadDriver {
         System.out.printf(Locale.ROOT, "bot reply latency ms: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f (n=%d)%n",
                 latencies.percentile(50), latencies.percentile(90), latencies.percentile(99), latencies.percentile(99.9),
                 latencies.percentile(100), latencies.count());
+        System.out.printf(Locale.ROOT, "of which until the gateway stamped the reply: p50 %.1f, p99 %.1f; from the stamp to its arrival: p50 %.1f, p99 %.1f%n",
+                untilStamped.percentile(50), untilStamped.percentile(99), afterStamped.percentile(50), afterStamped.percentile(99));
         synchronized (this) {
             System.out.printf(Locale.ROOT, "slowest reply %.0f ms after its question; the gateway stamped it %.0f ms after the question%n",
                     slowestLatencyMs, slowestStampedAfterMs);
@@ -227,6 +234,22 @@ public final class WidgetLoadDriver {
             } catch (java.time.format.DateTimeParseException e) {
                 // no usable stamp: reported as unknown
             }
+        }
+    }
+
+    /** Splits a measured reply's latency at the gateway's stamp (same machine, so the clocks agree to a millisecond). */
+    private void split(long latencyNanos, String stamped) {
+        if (stamped == null) {
+            return;
+        }
+        try {
+            java.time.Instant at = java.time.Instant.parse(stamped);
+            java.time.Instant now = java.time.Instant.now();
+            long after = Math.max(0, Duration.between(at, now).toNanos());
+            afterStamped.record(Math.min(after, latencyNanos));
+            untilStamped.record(Math.max(0, latencyNanos - after));
+        } catch (java.time.format.DateTimeParseException e) {
+            // no usable stamp: this reply is left out of the split
         }
     }
 
@@ -327,7 +350,9 @@ public final class WidgetLoadDriver {
                                 if (measuring) {
                                     long latency = System.nanoTime() - oldest.getValue();
                                     latencies.record(latency);
-                                    slowest(latency, group(AT, frame), oldest.getValue());
+                                    String stamped = group(AT, frame);
+                                    slowest(latency, stamped, oldest.getValue());
+                                    split(latency, stamped);
                                 }
                             }
                         });

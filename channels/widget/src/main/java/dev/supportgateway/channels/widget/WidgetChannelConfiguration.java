@@ -6,8 +6,12 @@ import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import java.time.Clock;
 import java.util.concurrent.Executors;
+import org.apache.catalina.startup.Tomcat;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -76,5 +80,33 @@ public class WidgetChannelConfiguration {
         container.setMaxBinaryMessageBufferSize(properties.socketBufferChars());
         container.setMaxSessionIdleTimeout(5 * 60_000L);
         return container;
+    }
+
+    /**
+     * Tomcat's byte buffers per open socket: the connection's read and write buffer and the WebSocket session's
+     * frame input, text encoding and output buffers, 8 KB each by default, held for as long as the socket is open.
+     * With them ten thousand idle widget sockets took 56 KB of heap each, with 2 KB buffers 25 KB; widget frames are
+     * a few hundred bytes, and a longer one is read and written in parts.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    static class SocketBuffers {
+
+        /** Tomcat reads the size of a WebSocket session's buffers only from this system property, once. */
+        static final String WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> widgetSocketBuffers(WidgetChannelProperties properties) {
+            return factory -> {
+                int bytes = properties.socketIoBufferBytes();
+                if (System.getProperty(WEBSOCKET_BUFFER_PROPERTY) == null) {
+                    System.setProperty(WEBSOCKET_BUFFER_PROPERTY, Integer.toString(bytes));
+                }
+                factory.addConnectorCustomizers(connector -> {
+                    connector.setProperty("socket.appReadBufSize", Integer.toString(bytes));
+                    connector.setProperty("socket.appWriteBufSize", Integer.toString(bytes));
+                });
+            };
+        }
     }
 }

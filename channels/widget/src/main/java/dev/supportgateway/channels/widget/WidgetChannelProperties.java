@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param socketBufferChars  the text buffer every open socket holds; longer frames arrive in parts and are
  *                           collected up to {@code maxFrameBytes}, so this only trades memory per idle socket
  *                           against work for long frames
+ * @param socketIoBufferBytes each open socket's read and write buffers in the web server (all connections, since
+ *                           the widget's are the ones kept open by the thousand); longer frames pass in parts
  * @param unavailableRetry   how long the widget waits before it sends again a message the gateway could not take
  *                           (the store failed or is too far behind); the widget doubles it on each further refusal
  */
@@ -36,6 +38,7 @@ public record WidgetChannelProperties(
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @NotNull @DefaultValue("10m") Duration redeliveryWindow,
         @Min(128) @Max(65_536) @DefaultValue("1024") int socketBufferChars,
+        @Min(512) @Max(65_536) @DefaultValue("2048") int socketIoBufferBytes,
         @NotNull @DefaultValue("20s") Duration unavailableRetry) {
 
     /** One desk's widget settings. */

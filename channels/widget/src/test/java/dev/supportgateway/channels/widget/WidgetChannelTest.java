@@ -64,6 +64,7 @@ import tools.jackson.databind.JsonNode;
                 "gateway.widget.max-text-length=100",
                 "gateway.widget.max-frame-bytes=1024",
                 "gateway.widget.socket-buffer-chars=128",
+                "gateway.widget.socket-io-buffer-bytes=512",
                 "gateway.widget.rate-limit.burst=3",
                 "gateway.widget.rate-limit.per-minute=1"})
 class WidgetChannelTest {
@@ -96,6 +97,8 @@ class WidgetChannelTest {
     WidgetSessions sessions;
 
     private final Map<String, List<Message>> transcripts = new ConcurrentHashMap<>();
+    /** What the mock engine answers every question with. */
+    private String answerText = "Откройте раздел «Документы»";
 
     @BeforeEach
     void engineAnswersEveryQuestion() {
@@ -104,7 +107,7 @@ class WidgetChannelTest {
             List<Message> transcript = transcripts.computeIfAbsent(inbound.customer().address(), t -> new ArrayList<>());
             Message question = Message.from(inbound, MessageId.random());
             Outbound answer = new Outbound(MessageId.random(), ConversationId.of("c-" + inbound.customer().address()), inbound.desk(),
-                    ChannelKind.WIDGET, inbound.customer(), Author.bot("Помощник"), "Откройте раздел «Документы»",
+                    ChannelKind.WIDGET, inbound.customer(), Author.bot("Помощник"), answerText,
                     List.of(new Action(Action.HELPED, "Помогло"), new Action(Action.NOT_HELPED, "Не помогло")),
                     "https://edoc.kz/help/sign", Instant.now(), question.id(), inbound.externalId());
             transcript.add(question);
@@ -268,6 +271,29 @@ class WidgetChannelTest {
             assertThat(frame.length()).isGreaterThan(128);
             client.send(frame).next("accepted");
             verify(engine, timeout(5000)).receive(argThat(in -> in.text().equals(question)));
+        }
+    }
+
+    @Autowired
+    org.springframework.boot.web.server.context.WebServerApplicationContext server;
+
+    @Test
+    void everyOpenSocketHoldsBuffersOfTheConfiguredSizeOnly() {
+        var connector = ((org.springframework.boot.tomcat.TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("512");
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("512");
+        assertThat(System.getProperty(WidgetChannelConfiguration.SocketBuffers.WEBSOCKET_BUFFER_PROPERTY)).isEqualTo("512");
+    }
+
+    @Test
+    void anAnswerManyTimesLongerThanTheSocketsBuffersArrivesWhole() {
+        answerText = "Чтобы подписать документ, откройте раздел «Документы» и выберите сертификат. ".repeat(60);
+        assertThat(answerText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(16 * 512);
+        try (WidgetClient client = connect()) {
+            client.send(hello(null, null)).next("welcome");
+            client.send(message("c-answer", "Как подписать документ?"));
+            assertThat(client.next("message").path("text").asString()).isEqualTo(answerText);
+            assertThat(client.next("accepted").path("clientId").asString()).isEqualTo("c-answer");
         }
     }
 
