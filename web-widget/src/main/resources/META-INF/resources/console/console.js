@@ -201,6 +201,10 @@
       dl.appendChild(dt);
       dl.appendChild(dd);
     }
+    if (r.handover) {
+      // the reason names the step itself («клиент нажал «Позвать оператора»»); older decisions may lack one
+      add('Передано оператору', r.handover.reason || r.handover.label);
+    }
     add('Уровень', r.tier);
     add('Приоритет', r.priority);
     add('Категория', r.category);

@@ -22,10 +22,12 @@ import dev.supportgateway.routing.ticket.TicketState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,11 @@ import org.slf4j.LoggerFactory;
 final class ConsoleViews {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleViews.class);
+
+    /** The bot's steps between handing a customer over and registering the ticket: asking for what the ticket needs. */
+    private static final Set<DecisionRule> FILLING_IN = EnumSet.of(DecisionRule.ASKED_IDENTIFICATION,
+            DecisionRule.IDENTIFICATION_REJECTED, DecisionRule.ASKED_CATEGORY, DecisionRule.ASKED_DESCRIPTION,
+            DecisionRule.TICKET_IN_PREPARATION);
 
     /** How many of the bot's latest decisions a transcript shows. */
     static final int DECISIONS_SHOWN = 20;
@@ -61,11 +68,12 @@ final class ConsoleViews {
      * The registered request behind a conversation, as an operator needs it before answering.
      *
      * @param firstRepliedAt when an operator first wrote to the customer after registration, or null
+     * @param handover the bot's decision that handed the customer over to operators, or null when none is recorded
      */
     record Request(String number, String state, String stateLabel, String tier, String priority, String category,
                    List<Field> identification, String description, boolean callback, Instant createdAt,
                    Instant firstReplyDue, Instant firstRepliedAt, boolean firstReplyOverdue, Instant resolutionDue,
-                   boolean resolutionOverdue) {
+                   boolean resolutionOverdue, Decision handover) {
     }
 
     /** Why the bot did what it did, in the operator's words. */
@@ -142,7 +150,26 @@ final class ConsoleViews {
                 fields(t.identification(), desk.map(d -> d.identification().fields()).orElse(List.of())),
                 t.description(), t.callback(), t.createdAt(), firstDue, replied,
                 firstDue != null && (replied == null ? now.isAfter(firstDue) : replied.isAfter(firstDue)),
-                resolutionDue, resolutionDue != null && t.state() != TicketState.CLOSED && now.isAfter(resolutionDue));
+                resolutionDue, resolutionDue != null && t.state() != TicketState.CLOSED && now.isAfter(resolutionDue),
+                handover(c.decisions()));
+    }
+
+    /**
+     * Why the bot handed the customer over for the current ticket: the decision before the questions it asked to fill
+     * the ticket in («Не помогло», a request for a person, no answer in the help center, a callback), so the operator
+     * knows at a glance what the bot already tried.
+     */
+    private static Decision handover(List<BotDecision> decisions) {
+        int registered = decisions.size() - 1;
+        while (registered >= 0 && decisions.get(registered).rule() != DecisionRule.TICKET_REGISTERED) {
+            registered--;
+        }
+        for (int i = registered - 1; i >= 0; i--) {
+            if (!FILLING_IN.contains(decisions.get(i).rule())) {
+                return decision(decisions.get(i));
+            }
+        }
+        return null;
     }
 
     /** The desk's labels in the order the desk asks; a value under a field the desk no longer has keeps its id. */

@@ -211,6 +211,8 @@ class WidgetAndConsoleBrowserTest {
             Locator card = console.getByTestId("console-request");
             assertThat(card).containsText("Обращение № EDOC-");
             assertThat(card).containsText("в очереди");
+            assertThat(console.locator("[data-testid=console-request-field][data-term='Передано оператору']"))
+                    .containsText("клиент просит соединить с человеком");
             assertThat(console.locator("[data-testid=console-request-field][data-term='ИИН']")).hasText("900515300127");
             assertThat(console.locator("[data-testid=console-request-field][data-term='Категория']")).hasText("Консультация");
             assertThat(console.locator("[data-testid=console-request-field][data-term='Описание']"))

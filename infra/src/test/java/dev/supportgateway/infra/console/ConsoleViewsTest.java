@@ -106,6 +106,45 @@ class ConsoleViewsTest {
     }
 
     @Test
+    void theCardSaysWhyTheBotHandedTheCustomerOverNotTheQuestionsItAskedForTheTicket() {
+        Instant asked = REGISTERED.minus(Duration.ofMinutes(5));
+        Conversation notHelped = Conversation.open(ConversationId.of("c-1"), EORDER,
+                        CustomerAddress.of(ChannelKind.WIDGET, "token-1"), null, "basic", asked)
+                .record(new BotDecision(null, DecisionRule.HELP_CENTER_ANSWER, "справочный центр уверен в статье", 0.97,
+                        "eorder-price-upload", List.of("eorder-price-upload"), asked))
+                .record(BotDecision.of(null, DecisionRule.FEEDBACK_NOT_HELPED, "ответ статьёй eorder-price-upload не помог",
+                        asked.plusSeconds(60)))
+                .moveTo(ConversationState.ESCALATING, asked.plusSeconds(60))
+                .record(BotDecision.of(null, DecisionRule.ASKED_IDENTIFICATION, "спрошено: ИНН", asked.plusSeconds(60)))
+                .record(BotDecision.of(null, DecisionRule.IDENTIFICATION_REJECTED, "ИНН не прошёл проверку", asked.plusSeconds(90)))
+                .record(BotDecision.of(null, DecisionRule.TICKET_IN_PREPARATION, "клиент поблагодарил", asked.plusSeconds(100)))
+                .record(BotDecision.of(null, DecisionRule.ASKED_DESCRIPTION, "спрошено описание", asked.plusSeconds(120)))
+                .withTicket(new Ticket(NUMBER.toString(), FIRST_REPLY_DUE))
+                .record(BotDecision.of(null, DecisionRule.TICKET_REGISTERED, "зарегистрировано обращение " + NUMBER, REGISTERED))
+                .moveTo(ConversationState.WAITING_FOR_OPERATOR, REGISTERED);
+
+        ConsoleViews.Decision handover = at(REGISTERED).transcript(notHelped).request().handover();
+
+        assertThat(handover.label()).isEqualTo("«Не помогло»");
+        assertThat(handover.reason()).isEqualTo("ответ статьёй eorder-price-upload не помог");
+        assertThat(at(REGISTERED).transcript(waitingForAnOperator()).request().handover().label())
+                .isEqualTo("в справочном центре нет ответа");
+    }
+
+    @Test
+    void aTicketWhoseRegistrationTheTranscriptDoesNotRecordHasACardWithoutAHandover() {
+        Conversation withoutDecisions = Conversation.open(ConversationId.of("c-1"), EORDER,
+                        CustomerAddress.of(ChannelKind.WIDGET, "token-1"), null, "basic", REGISTERED)
+                .withTicket(new Ticket(NUMBER.toString(), FIRST_REPLY_DUE))
+                .moveTo(ConversationState.WAITING_FOR_OPERATOR, REGISTERED);
+
+        ConsoleViews.Request card = at(REGISTERED).transcript(withoutDecisions).request();
+
+        assertThat(card.number()).isEqualTo("EORDER-2026-000007");
+        assertThat(card.handover()).isNull();
+    }
+
+    @Test
     void aTicketTheRegisterCannotFindLeavesTheTranscriptWithoutACard() {
         Conversation other = waitingForAnOperator().withTicket(new Ticket("EORDER-2026-000999", FIRST_REPLY_DUE));
 
