@@ -431,6 +431,59 @@ abstract class StorageContract {
     }
 
     @Test
+    void savesOfDifferentConversationsQueuedTogetherAreWrittenAsOneGroupAndAStaleOneIsRefusedAlone() throws Exception {
+        Conversation first = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
+        Conversation changedElsewhere = conversations.save(first.append(customerMessage("уже сохранено", "g-0", T0.plusSeconds(1))));
+        Conversation stale = first.append(customerMessage("поверх старой версии", "g-1", T0.plusSeconds(2)));
+        Conversation going = conversations.save(Conversation.open(ConversationId.random(), EDOC, customer("going"), null, null, T0));
+        Conversation closing = going.append(customerMessage("спасибо, всё", "g-2", T0.plusSeconds(3)))
+                .moveTo(ConversationState.CLOSED, T0.plusSeconds(3));
+        // the same customer's next conversation takes the open key the closing one gives up, in the same group
+        Conversation next = Conversation.open(ConversationId.random(), EDOC, customer("going"), null, null, T0.plusSeconds(4))
+                .append(customerMessage("новый вопрос", "g-3", T0.plusSeconds(4)));
+        Conversation fresh = Conversation.open(ConversationId.random(), KONUS, customer("fresh"), null, null, T0)
+                .append(customerMessage("вопрос", "g-4", T0));
+        List<Conversation> saves = List.of(stale, closing, next, fresh);
+        ExecutorService pool = Executors.newFixedThreadPool(saves.size());
+        long batchesBefore = conversations.batches();
+        long groupsBefore = conversations.groups();
+        List<Future<Conversation>> results = new ArrayList<>();
+        conversations.writer.lock();
+        try {
+            for (Conversation save : saves) {
+                results.add(pool.submit(() -> conversations.save(save)));
+                while (conversations.queued() < results.size()) {
+                    Thread.onSpinWait();
+                }
+            }
+        } finally {
+            conversations.writer.unlock();
+        }
+        try {
+            assertThatThrownBy(() -> results.get(0).get()).hasCauseInstanceOf(ConcurrentConversationChange.class)
+                    .hasMessageContaining("read at version 1 but is now at version 2");
+            assertThat(results.get(1).get().version()).isEqualTo(2);
+            assertThat(results.get(2).get().version()).isEqualTo(1);
+            assertThat(results.get(3).get().version()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(conversations.batches() - batchesBefore).isEqualTo(1);
+        if (conversations.journal() == null) {
+            assertThat(conversations.groups() - groupsBefore).as("written through as one group of batched statements")
+                    .isEqualTo(1);
+        }
+        flushed();
+        JdbcConversations uncached = uncached();
+        assertThat(uncached.find(first.id())).contains(changedElsewhere);
+        assertThat(uncached.find(going.id())).contains(closing.withVersion(2));
+        assertThat(uncached.findOpen(EDOC, customer("going"))).map(Conversation::id).contains(next.id());
+        assertThat(uncached.find(fresh.id())).contains(fresh.withVersion(1));
+        assertThat(uncached.received(EDOC, IVAN, "g-1")).isFalse();
+        assertThat(uncached.received(EDOC, customer("going"), "g-3")).isTrue();
+    }
+
+    @Test
     void concurrentSavesOfManyConversationsAllCommit() throws Exception {
         int customers = 40;
         int messages = 8;
