@@ -390,19 +390,7 @@ abstract class StorageContract {
         List<Conversation> saves = List.of(winner, other, loser, secondOpen, third);
         ExecutorService pool = Executors.newFixedThreadPool(saves.size());
         long batchesBefore = conversations.batches();
-        List<Future<Conversation>> results = new ArrayList<>();
-        conversations.writer.lock();
-        try {
-            for (Conversation save : saves) {
-                results.add(pool.submit(() -> conversations.save(save)));
-                // queued in this order, so the batch applies them in this order
-                while (conversations.queued() < results.size()) {
-                    Thread.onSpinWait();
-                }
-            }
-        } finally {
-            conversations.writer.unlock();
-        }
+        List<Future<Conversation>> results = queuedTogether(pool, saves);
         try {
             assertThat(results.get(0).get().version()).isEqualTo(2);
             assertThat(results.get(1).get().version()).isEqualTo(1);
@@ -447,18 +435,7 @@ abstract class StorageContract {
         ExecutorService pool = Executors.newFixedThreadPool(saves.size());
         long batchesBefore = conversations.batches();
         long groupsBefore = conversations.groups();
-        List<Future<Conversation>> results = new ArrayList<>();
-        conversations.writer.lock();
-        try {
-            for (Conversation save : saves) {
-                results.add(pool.submit(() -> conversations.save(save)));
-                while (conversations.queued() < results.size()) {
-                    Thread.onSpinWait();
-                }
-            }
-        } finally {
-            conversations.writer.unlock();
-        }
+        List<Future<Conversation>> results = queuedTogether(pool, saves);
         try {
             assertThatThrownBy(() -> results.get(0).get()).hasCauseInstanceOf(ConcurrentConversationChange.class)
                     .hasMessageContaining("read at version 1 but is now at version 2");
@@ -481,6 +458,23 @@ abstract class StorageContract {
         assertThat(uncached.find(fresh.id())).contains(fresh.withVersion(1));
         assertThat(uncached.received(EDOC, IVAN, "g-1")).isFalse();
         assertThat(uncached.received(EDOC, customer("going"), "g-3")).isTrue();
+    }
+
+    /** Saves {@code saves} on {@code pool} while the writer is held, so that they queue in this order and are written as one batch. */
+    private List<Future<Conversation>> queuedTogether(ExecutorService pool, List<Conversation> saves) {
+        List<Future<Conversation>> results = new ArrayList<>();
+        conversations.writer.lock();
+        try {
+            for (Conversation save : saves) {
+                results.add(pool.submit(() -> conversations.save(save)));
+                while (conversations.queued() < results.size()) {
+                    Thread.onSpinWait();
+                }
+            }
+        } finally {
+            conversations.writer.unlock();
+        }
+        return results;
     }
 
     @Test
