@@ -343,7 +343,7 @@ final class JdbcConversations implements Conversations {
 
     /**
      * Writes saves of distinct conversations with each statement batched over all of them: a few round trips per group
-     * instead of five per save, which the one writer would otherwise wait for in turn (on PostgreSQL this, not the
+     * instead of up to five statements per save, which the one writer would otherwise wait for in turn (on PostgreSQL this, not the
      * database, limited a 10,000-session load). A save over a stale version is a conflict and writes nothing. Any
      * other failure, such as a duplicate key, undoes the whole group and returns false, and the caller writes it save
      * by save, each in its own savepoint, so that only the failing save fails.
@@ -403,7 +403,8 @@ final class JdbcConversations implements Conversations {
                 batch(INSERT_RECEIVED, received);
             });
         } catch (RuntimeException e) {
-            LOG.debug("a group of {} saves is written save by save: {}", batch.size(), e.toString());
+            // the class only: a duplicate key's message carries the key, which holds the customer's address
+            LOG.debug("a group of {} saves is written save by save after {}", batch.size(), e.getClass().getSimpleName());
             return false;
         }
         groups++;
