@@ -393,14 +393,7 @@ final class JdbcConversations implements Conversations {
                     }
                 }
                 batch(INSERT, inserts);
-                List<Object[]> entries = new ArrayList<>();
-                List<Object[]> received = new ArrayList<>();
-                for (SaveRows rows : written.values()) {
-                    entries.addAll(entriesArgs(rows));
-                    received.addAll(receivedArgs(rows));
-                }
-                batch(INSERT_ENTRIES, entries);
-                batch(INSERT_RECEIVED, received);
+                insertEntries(written.values(), INSERT_RECEIVED);
             });
         } catch (RuntimeException e) {
             // the class only: a duplicate key's message carries the key, which holds the customer's address
@@ -625,8 +618,7 @@ final class JdbcConversations implements Conversations {
         } else if (jdbc.update(UPDATE, updateArgs(rows, readVersion)) == 0) {
             throw new Conflict(storedVersion(ConversationId.of(rows.conversationId())));
         }
-        batch(INSERT_ENTRIES, entriesArgs(rows));
-        batch(INSERT_RECEIVED, receivedArgs(rows));
+        insertEntries(List.of(rows), INSERT_RECEIVED);
     }
 
     /**
@@ -638,13 +630,9 @@ final class JdbcConversations implements Conversations {
     private void store(Collection<SaveRows> saves) {
         Map<String, Boolean> created = new HashMap<>();
         Map<String, SaveRows> last = new LinkedHashMap<>();
-        List<Object[]> entries = new ArrayList<>();
-        List<Object[]> received = new ArrayList<>();
         for (SaveRows rows : saves) {
             created.putIfAbsent(rows.conversationId(), rows.created());
             last.put(rows.conversationId(), rows);
-            entries.addAll(entriesArgs(rows));
-            received.addAll(receivedArgs(rows));
         }
         List<Object[]> releasing = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
@@ -660,8 +648,7 @@ final class JdbcConversations implements Conversations {
             batch(UPDATE_WRITTEN_BEHIND, releasing);
             batch(UPDATE_WRITTEN_BEHIND, updates);
             batch(INSERT, inserts);
-            batch(INSERT_ENTRIES, entries);
-            batch(INSERT_RECEIVED_ONCE, received);
+            insertEntries(saves, INSERT_RECEIVED_ONCE);
         });
     }
 
@@ -971,6 +958,21 @@ final class JdbcConversations implements Conversations {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(statement, rows);
         }
+    }
+
+    /**
+     * Inserts the saves' transcript batches and their customer messages' channel ids, each as one batched statement;
+     * {@code insertReceived} says whether a channel id stored already is an error or the same key again.
+     */
+    private void insertEntries(Collection<SaveRows> saves, String insertReceived) {
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> received = new ArrayList<>();
+        for (SaveRows rows : saves) {
+            entries.addAll(entriesArgs(rows));
+            received.addAll(receivedArgs(rows));
+        }
+        batch(INSERT_ENTRIES, entries);
+        batch(insertReceived, received);
     }
 
     /** The entries after the {@code stored} first; a list shorter than what is stored breaks the append-only contract. */
