@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -219,37 +221,31 @@ public final class WidgetLoadDriver {
      * Keeps the slowest reply's latency and the gap between its question and the gateway's time stamp on it. The
      * dialogue stamps a reply when it writes it, before it is stored and sent: a reply stamped late waited for a
      * thread or the conversation's lock; one stamped early and received late waited in storage or transport.
+     *
+     * @param untilStampNanos from the question to the stamp, or negative when the reply has no usable stamp
      */
-    private synchronized void slowest(long latencyNanos, String stamped, long askedNanos) {
+    private synchronized void slowest(long latencyNanos, long untilStampNanos) {
         double ms = latencyNanos / 1e6;
         if (ms <= slowestLatencyMs) {
             return;
         }
         slowestLatencyMs = ms;
-        slowestStampedAfterMs = Double.NaN;
-        if (stamped != null) {
-            try {
-                long askedEpochMs = System.currentTimeMillis() - (System.nanoTime() - askedNanos) / 1_000_000;
-                slowestStampedAfterMs = java.time.Instant.parse(stamped).toEpochMilli() - askedEpochMs;
-            } catch (java.time.format.DateTimeParseException e) {
-                // no usable stamp: reported as unknown
-            }
-        }
+        slowestStampedAfterMs = untilStampNanos < 0 ? Double.NaN : untilStampNanos / 1e6;
     }
 
-    /** Splits a measured reply's latency at the gateway's stamp (same machine, so the clocks agree to a millisecond). */
-    private void split(long latencyNanos, String stamped) {
+    /**
+     * How long after its question a reply of {@code latencyNanos} was stamped by the gateway (same machine, so the
+     * clocks agree to a millisecond), within [0, latency]; -1 when the reply has no usable stamp.
+     */
+    private static long untilStamp(long latencyNanos, String stamped) {
         if (stamped == null) {
-            return;
+            return -1;
         }
         try {
-            java.time.Instant at = java.time.Instant.parse(stamped);
-            java.time.Instant now = java.time.Instant.now();
-            long after = Math.max(0, Duration.between(at, now).toNanos());
-            afterStamped.record(Math.min(after, latencyNanos));
-            untilStamped.record(Math.max(0, latencyNanos - after));
-        } catch (java.time.format.DateTimeParseException e) {
-            // no usable stamp: this reply is left out of the split
+            long afterStamp = Math.max(0, Duration.between(Instant.parse(stamped), Instant.now()).toNanos());
+            return Math.max(0, latencyNanos - afterStamp);
+        } catch (DateTimeParseException e) {
+            return -1;
         }
     }
 
@@ -350,9 +346,12 @@ public final class WidgetLoadDriver {
                                 if (measuring) {
                                     long latency = System.nanoTime() - oldest.getValue();
                                     latencies.record(latency);
-                                    String stamped = group(AT, frame);
-                                    slowest(latency, stamped, oldest.getValue());
-                                    split(latency, stamped);
+                                    long until = untilStamp(latency, group(AT, frame));
+                                    slowest(latency, until);
+                                    if (until >= 0) {
+                                        untilStamped.record(until);
+                                        afterStamped.record(latency - until);
+                                    }
                                 }
                             }
                         });
