@@ -8,7 +8,7 @@ import java.util.Locale;
  * How the JVM sized the gateway's heap, stated once at start-up: a heap that grows pays for the new memory inside the
  * collector's pauses, the slowest ones under load (bench/README.md, "A heap that does not grow").
  *
- * @param initialBytes the heap committed at start
+ * @param initialBytes the heap committed at start, or -1 when the JVM does not say
  * @param maxBytes the most it may grow to, or -1 when the JVM sets no limit
  */
 public record HeapSizing(long initialBytes, long maxBytes) {
@@ -29,7 +29,7 @@ public record HeapSizing(long initialBytes, long maxBytes) {
         if (!grows()) {
             return "heap: " + megabytes(maxBytes) + ", all of it taken at start";
         }
-        return "heap: " + megabytes(initialBytes) + " at start, growing up to "
+        return "heap: " + (initialBytes < 0 ? "an unstated size" : megabytes(initialBytes)) + " at start, growing up to "
                 + (maxBytes < 0 ? "no set limit" : megabytes(maxBytes))
                 + "; collections that enlarge it pause longer, so a gateway under load should take its whole heap at"
                 + " start (-Xms equal to -Xmx, -XX:+AlwaysPreTouch; README, \"Running under load\")";

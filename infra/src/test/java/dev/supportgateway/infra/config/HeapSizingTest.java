@@ -32,6 +32,11 @@ class HeapSizingTest {
     }
 
     @Test
+    void aHeapWhoseStartTheJvmDoesNotStateIsSaidToGrowFromAnUnstatedSize() {
+        assertThat(new HeapSizing(-1, 2048 * MB).describe()).startsWith("heap: an unstated size at start, growing up to 2,048 MB;");
+    }
+
+    @Test
     void thisJvmsHeapIsReadFromTheRuntime() {
         HeapSizing heap = HeapSizing.ofThisJvm();
 
