@@ -58,6 +58,7 @@ public final class WidgetLoadDriver {
     private final HttpClient http;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final LatencyRecorder latencies = new LatencyRecorder();
+    private final DriverPauses driverPauses = DriverPauses.listen();
     /** Of each measured reply: from the question to the gateway's stamp on the reply, and from the stamp to its arrival. */
     private final LatencyRecorder untilStamped = new LatencyRecorder();
     private final LatencyRecorder afterStamped = new LatencyRecorder();
@@ -151,6 +152,7 @@ public final class WidgetLoadDriver {
         long cpuBefore = metric(settings.cpuMetrics());
         long driverCpuBefore = driverCpuNanos(0);
         measuring = true;
+        driverPauses.start();
         long measureStart = System.nanoTime();
         long peakHeap = 0;
         while (System.nanoTime() - measureStart < settings.duration().toNanos()) {
@@ -159,6 +161,7 @@ public final class WidgetLoadDriver {
         }
         long gatewayCpuNanos = metric(settings.cpuMetrics()) - cpuBefore;
         measuring = false;
+        driverPauses.stop();
         stopping = true;
         double seconds = (System.nanoTime() - measureStart) / 1e9;
         long sentInWindow = sent.get() - sentBefore;
@@ -187,6 +190,7 @@ public final class WidgetLoadDriver {
                     gatewayCpuNanos / 1e9 / seconds, gatewayCpuNanos / 1e6 / repliedInWindow,
                     driverCpuNanos(driverCpuBefore) / 1e9 / seconds);
         }
+        System.out.println(driverPauses.summary());
         if (settings.acceptedFile() != null) {
             // what the gateway acknowledged as stored: after a crash test each of these must be in its database
             Files.write(settings.acceptedFile(), acceptedIds);
@@ -196,6 +200,7 @@ public final class WidgetLoadDriver {
             customer.close();
         }
         timer.shutdownNow();
+        driverPauses.close();
     }
 
     /** The CPU time this driver's process used since {@code before}, in nanoseconds. */

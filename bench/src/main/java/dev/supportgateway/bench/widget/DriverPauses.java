@@ -1,0 +1,98 @@
+package dev.supportgateway.bench.widget;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The driver's own collector pauses while it measures. A reply that arrives while the driver is paused is timed only
+ * when the pause ends, so these pauses add to the latencies it reports; a run whose driver paused for long measured
+ * the driver as much as the gateway.
+ */
+final class DriverPauses implements AutoCloseable {
+
+    /** Pause durations of the window, in milliseconds. */
+    private final List<Long> pauses = new ArrayList<>();
+    private final List<Runnable> unregister = new ArrayList<>();
+    private boolean recording;
+
+    /** Listens to every collector of this JVM that stops the application (not the concurrent cycles of G1, ZGC, Shenandoah). */
+    static DriverPauses listen() {
+        DriverPauses recorder = new DriverPauses();
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                if (stopsTheApplication(info.getGcName())) {
+                    recorder.pause(info.getGcInfo().getDuration());
+                }
+            }
+        };
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (bean instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                recorder.unregister.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (javax.management.ListenerNotFoundException ignored) {
+                        // already gone
+                    }
+                });
+            }
+        }
+        return recorder;
+    }
+
+    /**
+     * Whether the collector's notifications are pauses: ZGC and Shenandoah report their concurrent work as "… Cycles"
+     * beside "… Pauses"; G1's "G1 Concurrent GC" reports its remark and cleanup pauses.
+     */
+    static boolean stopsTheApplication(String collector) {
+        return !collector.endsWith("Cycles");
+    }
+
+    /** Forgets what was recorded and records from now on. */
+    synchronized void start() {
+        pauses.clear();
+        recording = true;
+    }
+
+    /** Stops recording; the summary keeps what was recorded until now. */
+    synchronized void stop() {
+        recording = false;
+    }
+
+    synchronized void pause(long millis) {
+        if (recording) {
+            pauses.add(millis);
+        }
+    }
+
+    synchronized int count() {
+        return pauses.size();
+    }
+
+    synchronized long totalMillis() {
+        return pauses.stream().mapToLong(Long::longValue).sum();
+    }
+
+    synchronized long longestMillis() {
+        return pauses.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** One line for the driver's report. */
+    synchronized String summary() {
+        return String.format(Locale.ROOT, "driver's own collector pauses in the window: %d, %d ms in all, longest %d ms",
+                count(), totalMillis(), longestMillis());
+    }
+
+    @Override
+    public void close() {
+        unregister.forEach(Runnable::run);
+    }
+}
