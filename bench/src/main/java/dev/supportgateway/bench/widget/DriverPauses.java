@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -39,7 +40,7 @@ final class DriverPauses implements AutoCloseable {
                 recorder.unregister.add(() -> {
                     try {
                         emitter.removeNotificationListener(listener);
-                    } catch (javax.management.ListenerNotFoundException ignored) {
+                    } catch (ListenerNotFoundException ignored) {
                         // already gone
                     }
                 });
@@ -62,7 +63,10 @@ final class DriverPauses implements AutoCloseable {
         recording = true;
     }
 
-    /** Stops recording; the summary keeps what was recorded until now. */
+    /**
+     * Stops recording; the summary keeps what was recorded until now. A pause in the window's last moment may be
+     * notified after this and go uncounted: notifications come from a JMX thread once the collection is over.
+     */
     synchronized void stop() {
         recording = false;
     }
