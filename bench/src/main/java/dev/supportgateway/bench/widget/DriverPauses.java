@@ -18,32 +18,27 @@ import javax.management.openmbean.CompositeData;
  */
 final class DriverPauses implements AutoCloseable {
 
-    /** Pause durations of the window, in milliseconds. */
-    private final List<Long> pauses = new ArrayList<>();
-    private final List<Runnable> unregister = new ArrayList<>();
+    private final List<NotificationEmitter> collectors = new ArrayList<>();
+    private final NotificationListener listener = (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            if (stopsTheApplication(info.getGcName())) {
+                pause(info.getGcInfo().getDuration());
+            }
+        }
+    };
     private boolean recording;
+    private int count;
+    private long totalMillis;
+    private long longestMillis;
 
     /** Listens to every collector of this JVM that stops the application (not the concurrent cycles of G1, ZGC, Shenandoah). */
     static DriverPauses listen() {
         DriverPauses recorder = new DriverPauses();
-        NotificationListener listener = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                if (stopsTheApplication(info.getGcName())) {
-                    recorder.pause(info.getGcInfo().getDuration());
-                }
-            }
-        };
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (bean instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener(listener, null, null);
-                recorder.unregister.add(() -> {
-                    try {
-                        emitter.removeNotificationListener(listener);
-                    } catch (ListenerNotFoundException ignored) {
-                        // already gone
-                    }
-                });
+                emitter.addNotificationListener(recorder.listener, null, null);
+                recorder.collectors.add(emitter);
             }
         }
         return recorder;
@@ -59,7 +54,9 @@ final class DriverPauses implements AutoCloseable {
 
     /** Forgets what was recorded and records from now on. */
     synchronized void start() {
-        pauses.clear();
+        count = 0;
+        totalMillis = 0;
+        longestMillis = 0;
         recording = true;
     }
 
@@ -73,30 +70,38 @@ final class DriverPauses implements AutoCloseable {
 
     synchronized void pause(long millis) {
         if (recording) {
-            pauses.add(millis);
+            count++;
+            totalMillis += millis;
+            longestMillis = Math.max(longestMillis, millis);
         }
     }
 
     synchronized int count() {
-        return pauses.size();
+        return count;
     }
 
     synchronized long totalMillis() {
-        return pauses.stream().mapToLong(Long::longValue).sum();
+        return totalMillis;
     }
 
     synchronized long longestMillis() {
-        return pauses.stream().mapToLong(Long::longValue).max().orElse(0);
+        return longestMillis;
     }
 
     /** One line for the driver's report. */
     synchronized String summary() {
         return String.format(Locale.ROOT, "driver's own collector pauses in the window: %d, %d ms in all, longest %d ms",
-                count(), totalMillis(), longestMillis());
+                count, totalMillis, longestMillis);
     }
 
     @Override
     public void close() {
-        unregister.forEach(Runnable::run);
+        for (NotificationEmitter collector : collectors) {
+            try {
+                collector.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException ignored) {
+                // already gone
+            }
+        }
     }
 }
