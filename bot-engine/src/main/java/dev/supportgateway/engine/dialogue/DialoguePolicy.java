@@ -72,10 +72,20 @@ final class DialoguePolicy {
     private final DialoguePorts ports;
     private final BotPhrases phrases;
     private final Map<ArticleLink, ArticleReply> articleReplies = new ConcurrentHashMap<>();
+    // made once: every reply's author and buttons are then shared by all transcripts kept in memory, not a copy each
+    private final Author bot;
+    private final Author system;
+    private final Action callOperator;
+    private final List<Action> afterArticle;
 
     DialoguePolicy(DialoguePorts ports, BotPhrases phrases) {
         this.ports = ports;
         this.phrases = phrases;
+        this.bot = Author.bot(phrases.text("author.bot"));
+        this.system = Author.system(phrases.text("author.system"));
+        this.callOperator = new Action(Action.CALL_OPERATOR, phrases.text("action.operator"));
+        this.afterArticle = List.of(new Action(Action.HELPED, phrases.text("action.helped")),
+                new Action(Action.NOT_HELPED, phrases.text("action.not-helped")), callOperator);
     }
 
     /** Decides on {@code message}, already added to the exchange, according to the conversation's state. */
@@ -274,7 +284,7 @@ final class DialoguePolicy {
                         phrases.text("reason.help-center-suggestion"), answer.confidence(), null, candidateIds, ex.now()));
                 List<Action> actions = new ArrayList<>();
                 offered.forEach(c -> actions.add(Action.article(c.id(), c.title() == null ? c.id() : c.title())));
-                actions.add(new Action(Action.CALL_OPERATOR, phrases.text("action.operator")));
+                actions.add(callOperator);
                 ex.say(bot(), phrases.text("suggest"), actions, null);
             }
             case NO_ANSWER -> noAnswer(ex, desk, question, answer, phrases.text("reason.help-center-no-answer"));
@@ -302,10 +312,7 @@ final class DialoguePolicy {
         ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, ex.now()));
         ex.moveTo(ConversationState.ANSWERED);
         ArticleReply reply = articleReply(article, desk.helpCenter().linkTo(article.id(), article.url()));
-        ex.say(bot(), reply.text(), List.of(
-                new Action(Action.HELPED, phrases.text("action.helped")),
-                new Action(Action.NOT_HELPED, phrases.text("action.not-helped")),
-                new Action(Action.CALL_OPERATOR, phrases.text("action.operator"))), reply.link());
+        ex.say(bot(), reply.text(), afterArticle, reply.link());
     }
 
     /** What the bot says when it answers with an article: its title, short answer and, with a link, a pointer to it. */
@@ -790,11 +797,11 @@ final class DialoguePolicy {
     // ---- helpers
 
     Author bot() {
-        return Author.bot(phrases.text("author.bot"));
+        return bot;
     }
 
     Author system() {
-        return Author.system(phrases.text("author.system"));
+        return system;
     }
 
     /**

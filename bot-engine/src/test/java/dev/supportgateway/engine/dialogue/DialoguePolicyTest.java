@@ -235,16 +235,21 @@ class DialoguePolicyTest {
     }
 
     @Test
-    void answersWithOneArticleShareTheirTextInMemory() {
+    void answersWithOneArticleShareTheirTextButtonsAndAuthorsInMemory() {
         edsArticle(EDOC);
 
-        Outbound first = gateway.say(EDOC, customer, EDS_QUESTION).replies().getFirst();
-        Outbound second = gateway.say(EDOC, widget("session-2"), EDS_QUESTION).replies().getFirst();
+        Turn first = gateway.say(EDOC, customer, EDS_QUESTION);
+        Turn second = gateway.say(EDOC, widget("session-2"), EDS_QUESTION);
 
         // every transcript in memory holds its replies: a thousand answers with one article are one text, not a thousand
-        assertThat(second.text()).isSameAs(first.text());
-        assertThat(second.link()).isSameAs(first.link());
-        assertThat(second.actions().getFirst().label()).isSameAs(first.actions().getFirst().label());
+        Outbound one = first.replies().getFirst();
+        Outbound other = second.replies().getFirst();
+        assertThat(other.text()).isSameAs(one.text());
+        assertThat(other.link()).isSameAs(one.link());
+        assertThat(other.actions()).isSameAs(one.actions());
+        assertThat(other.author()).isSameAs(one.author());
+        assertThat(second.stored().getFirst().author()).as("customers without a name")
+                .isSameAs(first.stored().getFirst().author());
     }
 
     @Test
