@@ -7,6 +7,7 @@
   var current = null;
   var live = null;
   var poll = null;
+  var articlesFor = null;
   var $ = function (id) { return document.getElementById(id); };
 
   function el(tag, attrs, text) {
@@ -168,6 +169,11 @@
       var who = { customer: 'Клиент', bot: 'Бот', operator: m.authorName || 'Оператор', system: '' }[m.author];
       if (who) { line.appendChild(el('span', { 'class': 'who' }, who)); }
       line.appendChild(el('span', null, m.text));
+      var href = m.link ? safeLink(m.link) : null;
+      if (href) {
+        line.appendChild(el('br'));
+        line.appendChild(el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, m.link));
+      }
       if (m.actions && m.actions.length) {
         line.appendChild(el('small', { 'class': 'muted' }, '\n[' + m.actions.map(function (a) { return a.label; }).join(' | ') + ']'));
       }
@@ -183,7 +189,59 @@
     document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
     $('await-customer').disabled = !(mine && c.state === 'with-operator');
     $('resume').hidden = !(me && me.supervisor && c.state === 'suspended');
+    $('articles-box').hidden = c.state === 'closed';
+    canShare = mine && held;
+    document.querySelectorAll('[data-testid=console-send-article]').forEach(function (b) { b.disabled = !canShare; });
+    if (articlesFor !== c.id) {
+      articlesFor = c.id;
+      $('article-query').value = '';
+      findArticles('');
+    }
   }
+
+  /** Only http(s) links are shown as links; anything else stays text. */
+  function safeLink(link) {
+    try {
+      var url = new URL(link, location.href);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var canShare = false;
+
+  /** Articles of the chat's desk for the query, or, without one, for the customer's latest question. */
+  function findArticles(query) {
+    var id = articlesFor;
+    if (!id) { return; }
+    var list = $('articles');
+    api('GET', '/conversations/' + encodeURIComponent(id) + '/articles' + (query ? '?q=' + encodeURIComponent(query) : ''))
+      .then(function (offers) {
+        if (id !== articlesFor) { return; }
+        list.textContent = '';
+        $('articles-note').textContent = offers.length ? (query ? '' : 'Подходящие к последнему вопросу клиента:')
+          : (query ? 'Ничего не нашлось' : '');
+        offers.forEach(function (a) {
+          var li = el('li', { 'data-testid': 'console-article', 'data-id': a.id });
+          li.appendChild(el('strong', null, a.title));
+          if (a.section) { li.appendChild(el('span', { 'class': 'muted' }, ' · ' + a.section)); }
+          if (a.summary) { li.appendChild(el('div', { 'class': 'muted' }, a.summary)); }
+          var send = el('button', { type: 'button', 'data-testid': 'console-send-article' }, 'Отправить клиенту');
+          send.disabled = !canShare;
+          send.title = 'Клиент получит заголовок, краткий ответ и ссылку на статью';
+          send.addEventListener('click', function () { command('/articles/' + encodeURIComponent(a.id)); });
+          li.appendChild(send);
+          list.appendChild(li);
+        });
+      })
+      .catch(function (err) { if (err.message !== 'unauthorized') { $('articles-note').textContent = err.message; } });
+  }
+
+  $('article-search').addEventListener('submit', function (e) {
+    e.preventDefault();
+    findArticles($('article-query').value.trim());
+  });
 
   /** What the bot collected for the operator, and the SLA deadlines, so nobody has to dig through the chat. */
   function showRequest(r, zone) {

@@ -16,6 +16,7 @@ import dev.supportgateway.engine.delivery.ConsoleEvent;
 import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.desk.ServiceTier;
+import dev.supportgateway.engine.helpcenter.Article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,19 +114,42 @@ public final class ConversationEngine {
     }
 
     private void sendOperatorText(Exchange ex, Desk desk, Operator operator, String text) {
-        Conversation c = ex.conversation();
-        requireHeldBy(c, operator);
+        requireHeldBy(ex.conversation(), operator);
         List<String> forbidden = desk.conduct().forbiddenOperatorWords().stream()
                 .filter(word -> CustomerWords.usesWord(text, word)).toList();
         if (!forbidden.isEmpty()) {
             throw new ForbiddenWordsInReply(forbidden);
         }
+        operatorSays(ex, operator, text.strip(), null);
+    }
+
+    /**
+     * The operator answers with an article of the desk's help center, as the regulations allow for standard
+     * questions: the customer gets its title, short answer and link, as from the bot, but from the operator and
+     * without the bot's feedback buttons (the operator is in the chat to hear whether it helped).
+     *
+     * @throws NotHeldByOperator unless {@code operator} holds the conversation
+     * @throws ArticleNotFound when the desk's help center has no such article (any more)
+     */
+    public Turn shareArticle(ConversationId id, Operator operator, String articleId) {
+        Objects.requireNonNull(articleId, "articleId");
+        return command(id, (ex, desk) -> {
+            requireHeldBy(ex.conversation(), operator);
+            Article article = ports.helpCenter().article(desk.id(), articleId)
+                    .orElseThrow(() -> new ArticleNotFound(desk.id(), articleId));
+            DialoguePolicy.ArticleReply reply = policy.articleReply(article, desk.helpCenter().linkTo(article.id(), article.url()));
+            operatorSays(ex, operator, reply.text(), reply.link());
+        });
+    }
+
+    private void operatorSays(Exchange ex, Operator operator, String text, String link) {
+        Conversation c = ex.conversation();
         if (c.state() == ConversationState.CLOSING) {
             // the operator goes on talking: the closing question is no longer the last word
             ex.update(x -> x.heldBy(operator, ConversationState.WITH_OPERATOR, ex.now()));
         }
         lastCustomerMessage(c).ifPresent(ex::answer);
-        ex.say(Author.operator(operator), text.strip());
+        ex.say(Author.operator(operator), text, List.of(), link);
     }
 
     /**

@@ -316,7 +316,7 @@ final class DialoguePolicy {
     }
 
     /** What the bot says when it answers with an article: its title, short answer and, with a link, a pointer to it. */
-    private record ArticleReply(String text, String link) {
+    record ArticleReply(String text, String link) {
     }
 
     private record ArticleLink(Article article, String link) {
@@ -327,7 +327,7 @@ final class DialoguePolicy {
      * string in every transcript kept in memory, not a copy each. Edited articles add entries; the bound keeps a
      * gateway whose articles change all day from growing.
      */
-    private ArticleReply articleReply(Article article, String link) {
+    ArticleReply articleReply(Article article, String link) {
         if (articleReplies.size() >= MAX_ARTICLE_REPLIES) {
             articleReplies.clear();
         }

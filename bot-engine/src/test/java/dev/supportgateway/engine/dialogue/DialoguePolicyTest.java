@@ -496,6 +496,58 @@ class DialoguePolicyTest {
     }
 
     @Test
+    void operatorMayAnswerAStandardQuestionWithAHelpCenterArticle() {
+        edsArticle(EDOC);
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        Turn asked = gateway.say(EDOC, customer, "А как мне продлить подпись?");
+
+        Turn shared = gateway.engine.shareArticle(c.id(), anna, "eds-renewal");
+
+        assertThat(shared.replies()).singleElement().satisfies(r -> {
+            assertThat(r.author().kind()).isEqualTo(AuthorKind.OPERATOR);
+            assertThat(r.author().displayName()).isEqualTo("Анна");
+            assertThat(r.text()).startsWith("Как продлить ЭЦП\n\nПродлить ЭЦП можно в личном кабинете НУЦ.");
+            assertThat(r.link()).isEqualTo("https://help.e-doc.kz/articles/eds-renewal");
+            assertThat(r.actions()).as("the operator hears whether it helped, no bot buttons").isEmpty();
+            assertThat(r.inReplyTo()).isEqualTo(asked.stored().getFirst().id());
+        });
+        assertThat(shared.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(shared.conversation().transcript().getLast().link()).isEqualTo(shared.replies().getFirst().link());
+    }
+
+    @Test
+    void onlyTheHoldingOperatorSharesArticlesAndOnlyOfTheirDesk() {
+        edsArticle(EDOC);
+        Conversation waiting = waitingOnInitiativa();
+
+        assertThatThrownBy(() -> gateway.engine.shareArticle(waiting.id(), anna, "eds-renewal"))
+                .isInstanceOf(NotHeldByOperator.class);
+        gateway.engine.takeOver(waiting.id(), anna);
+        assertThatThrownBy(() -> gateway.engine.shareArticle(waiting.id(), boris, "eds-renewal"))
+                .isInstanceOf(HeldByAnotherOperator.class);
+        assertThatThrownBy(() -> gateway.engine.shareArticle(waiting.id(), anna, "eds-renewal"))
+                .as("an edoc article in an initiativa chat").isInstanceOf(ArticleNotFound.class);
+        assertThat(gateway.conversation(INITIATIVA, customer).transcript())
+                .noneMatch(m -> m.author().kind() == AuthorKind.OPERATOR);
+    }
+
+    @Test
+    void anArticleSharedAfterTheClosingQuestionKeepsTheChatWithTheOperator() {
+        edsArticle(EORDER);
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        assertThat(gateway.engine.close(c.id(), anna).conversation().state()).isEqualTo(ConversationState.CLOSING);
+
+        Turn shared = gateway.engine.shareArticle(c.id(), anna, "eds-renewal");
+
+        assertThat(shared.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(shared.conversation().operator()).isEqualTo(anna);
+    }
+
+    @Test
     void returnToBotLetsTheBotAnswerAgain() {
         edsArticle(INITIATIVA);
         Conversation waiting = waitingOnInitiativa();

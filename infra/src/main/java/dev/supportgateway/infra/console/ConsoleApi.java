@@ -6,11 +6,14 @@ import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.IllegalTransition;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.dialogue.ArticleNotFound;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.dialogue.ConversationNotFound;
 import dev.supportgateway.engine.dialogue.ForbiddenWordsInReply;
 import dev.supportgateway.engine.dialogue.HeldByAnotherOperator;
 import dev.supportgateway.engine.dialogue.NotHeldByOperator;
+import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import java.security.Principal;
 import java.time.Instant;
@@ -38,6 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsoleApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
+    private static final int ARTICLES_OFFERED = 5;
+    private static final int MAX_ARTICLE_QUERY = 500;
 
     /** @param deskNames the desks' names by id, in the order of {@code desks}, for the console's desk filter */
     record Me(String username, String displayName, List<String> desks, Map<String, String> deskNames, boolean supervisor) {
@@ -61,14 +66,16 @@ class ConsoleApi {
     private final DeskCatalog catalog;
     private final OperatorDirectory operators;
     private final ConsoleViews views;
+    private final HelpCenter helpCenter;
 
     ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators,
-               ConsoleViews views) {
+               ConsoleViews views, HelpCenter helpCenter) {
         this.engine = engine;
         this.conversations = conversations;
         this.catalog = catalog;
         this.operators = operators;
         this.views = views;
+        this.helpCenter = helpCenter;
     }
 
     @GetMapping("/csrf")
@@ -136,6 +143,42 @@ class ConsoleApi {
                 engine.awaitCustomer(c.id(), operator(principal), body.text().strip()).conversation()));
     }
 
+    /**
+     * Articles of the conversation's desk an operator may answer with, best first: found for {@code q}, or, without
+     * one, for the customer's latest question, so that the console offers them as soon as the chat is opened.
+     */
+    @GetMapping("/conversations/{id}/articles")
+    ResponseEntity<?> articles(@PathVariable String id, @RequestParam(name = "q", required = false) String q, Principal principal) {
+        if (q != null && q.length() > MAX_ARTICLE_QUERY) {
+            return ResponseEntity.badRequest().body(new Problem("Слишком длинный запрос: не больше " + MAX_ARTICLE_QUERY + " знаков"));
+        }
+        Conversation c = mine(id, principal);
+        String query = q == null || q.isBlank() ? lastQuestion(c) : q.strip();
+        if (query.isEmpty()) {
+            return ResponseEntity.ok(List.of());
+        }
+        return ResponseEntity.ok(helpCenter.ask(c.desk(), query).candidates().stream()
+                .flatMap(candidate -> helpCenter.article(c.desk(), candidate.id()).stream())
+                .limit(ARTICLES_OFFERED).map(views::offer).toList());
+    }
+
+    /** Answers the customer with a help-center article (title, short answer, link), as the desk's regulation allows. */
+    @PostMapping("/conversations/{id}/articles/{articleId}")
+    ConsoleViews.Transcript shareArticle(@PathVariable String id, @PathVariable String articleId, Principal principal) {
+        Conversation c = mine(id, principal);
+        return views.transcript(engine.shareArticle(c.id(), operator(principal), articleId).conversation());
+    }
+
+    private static String lastQuestion(Conversation c) {
+        List<Message> t = c.transcript();
+        for (int i = t.size() - 1; i >= 0; i--) {
+            if (t.get(i).fromCustomer() && !t.get(i).text().isBlank()) {
+                return t.get(i).text();
+            }
+        }
+        return "";
+    }
+
     /** A supervisor lets the bot serve a customer again after service was stopped for profanity. */
     @PostMapping("/conversations/{id}/resume")
     ResponseEntity<?> resume(@PathVariable String id, Principal principal) {
@@ -196,6 +239,11 @@ class ConsoleApi {
     @ExceptionHandler(IllegalTransition.class)
     ResponseEntity<Problem> transition(IllegalTransition e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new Problem("Это действие недоступно в текущем состоянии чата"));
+    }
+
+    @ExceptionHandler(ArticleNotFound.class)
+    ResponseEntity<Problem> noArticle(ArticleNotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Такой статьи в справочном центре службы нет"));
     }
 
     @ExceptionHandler({ConversationNotFound.class, NotYourDesk.class})

@@ -14,6 +14,7 @@ import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.desk.IdentityField;
 import dev.supportgateway.engine.desk.Priority;
 import dev.supportgateway.engine.desk.ServiceTier;
+import dev.supportgateway.engine.helpcenter.Article;
 import dev.supportgateway.engine.privacy.PersonalData;
 import dev.supportgateway.routing.sla.SlaDeadlines;
 import dev.supportgateway.routing.ticket.RegisteredTicket;
@@ -44,6 +45,9 @@ final class ConsoleViews {
     private static final Set<DecisionRule> FILLING_IN = EnumSet.of(DecisionRule.ASKED_IDENTIFICATION,
             DecisionRule.IDENTIFICATION_REJECTED, DecisionRule.ASKED_CATEGORY, DecisionRule.ASKED_DESCRIPTION,
             DecisionRule.TICKET_IN_PREPARATION);
+
+    /** How much of an article's first paragraph the console shows beside its title when an operator picks one. */
+    private static final int ARTICLE_SUMMARY_CHARS = 160;
 
     /** How many of the bot's latest decisions a transcript shows. */
     static final int DECISIONS_SHOWN = 20;
@@ -80,6 +84,10 @@ final class ConsoleViews {
     record Decision(String rule, String label, String reason, Double confidence, String article, Instant at) {
     }
 
+    /** A help-center article an operator may answer with: what they need to pick it, and the link the customer gets. */
+    record ArticleOffer(String id, String title, String section, String summary, String link) {
+    }
+
     /** @param request the registered request, or null when the conversation has none (or it cannot be read now) */
     record Transcript(Row conversation, List<Line> messages, Request request, List<Decision> decisions) {
     }
@@ -92,6 +100,11 @@ final class ConsoleViews {
         this.desks = desks;
         this.tickets = tickets;
         this.clock = clock;
+    }
+
+    ArticleOffer offer(Article article) {
+        String link = desks.find(article.desk()).map(d -> d.helpCenter().linkTo(article.id(), article.url())).orElse(article.url());
+        return new ArticleOffer(article.id(), article.title(), article.section(), article.summary(ARTICLE_SUMMARY_CHARS), link);
     }
 
     Row row(ConversationSummary s) {

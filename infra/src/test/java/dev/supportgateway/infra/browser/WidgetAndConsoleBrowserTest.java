@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
 import java.nio.file.Files;
@@ -106,6 +107,17 @@ class WidgetAndConsoleBrowserTest {
             Locator operator = customer.locator("[data-testid=widget-message][data-author=operator]");
             assertThat(operator.last()).containsText("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");
             assertThat(console.getByTestId("console-message").last()).containsText("помогу зарегистрировать ошибку");
+
+            // a standard question is answered with the help center's article (edoc's regulation, §14)
+            console.getByTestId("console-article-query").fill("когда работает поддержка");
+            console.getByTestId("console-article-search").click();
+            Locator hours = console.getByTestId("console-article")
+                    .filter(new Locator.FilterOptions().setHasText("Когда работает поддержка E-DOC")).first();
+            assertThat(hours).isVisible();
+            hours.getByTestId("console-send-article").click();
+            assertThat(operator.last()).containsText("Когда работает поддержка E-DOC и как с ней связаться");
+            assertThat(operator.last().getByRole(AriaRole.LINK)).hasAttribute("href", Pattern.compile("^https://edoc\\.kz/help"));
+            assertThat(console.getByTestId("console-message").last().getByRole(AriaRole.LINK)).isVisible();
             customer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-operator.png")));
             console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console.png")));
 

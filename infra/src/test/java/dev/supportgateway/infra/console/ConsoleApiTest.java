@@ -15,11 +15,13 @@ import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -187,6 +189,46 @@ class ConsoleApiTest {
         assertThat(transcript.path("messages").toString()).contains("Пришлите, пожалуйста, скриншот ошибки", "8 рабочих");
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/await-customer", "{\"text\":\" \"}").statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void anOperatorAnswersAStandardQuestionWithAnArticleOfTheDesksHelpCenter() throws Exception {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "kb-" + UUID.randomUUID());
+        DeskId edoc = DeskId.of("edoc");
+        ConversationId id = engine.receive(Inbound.text(edoc, customer, "kb-1", "Здравствуйте", Instant.now())).conversation().id();
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
+        engine.receive(Inbound.text(edoc, customer, "kb-2", "нашёл ошибку на портале, как о ней сообщить?", Instant.now()));
+        String articles = "/api/v1/console/conversations/" + id + "/articles";
+
+        JsonNode forLastQuestion = JSON.readTree(aigerim.send("GET", articles, null, null, false).body());
+        JsonNode searched = JSON.readTree(aigerim.send("GET", articles + "?q=" + URLEncoder.encode("когда работает поддержка", StandardCharsets.UTF_8), null, null, false).body());
+
+        assertThat(forLastQuestion.get(0).path("id").asString()).isEqualTo("edoc-error-registration");
+        assertThat(forLastQuestion.get(0).path("title").asString()).isEqualTo("Как сообщить об ошибке портала и что с ней будет дальше");
+        assertThat(forLastQuestion.get(0).path("section").asString()).isEqualTo("Ошибки и недоработки");
+        assertThat(forLastQuestion.get(0).path("summary").asString()).isNotBlank();
+        assertThat(searched.get(0).path("id").asString()).isEqualTo("edoc-hours-contacts");
+
+        HttpResponse<String> shared = aigerim.post(articles + "/edoc-error-registration", null);
+
+        assertThat(shared.statusCode()).isEqualTo(200);
+        JsonNode messages = JSON.readTree(shared.body()).path("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        assertThat(last.path("author").asString()).isEqualTo("operator");
+        assertThat(last.path("authorName").asString()).isEqualTo("Айгерим");
+        assertThat(last.path("text").asString()).startsWith("Как сообщить об ошибке портала и что с ней будет дальше");
+        assertThat(last.path("link").asString()).startsWith("https://edoc.kz/help");
+        HttpResponse<String> unknown = aigerim.post(articles + "/no-such-article", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("error").asString()).isEqualTo("Такой статьи в справочном центре службы нет");
+        assertThat(aigerim.send("GET", articles + "?q=" + "о".repeat(501), null, null, false).statusCode()).isEqualTo(400);
+
+        Browser ivan = new Browser();
+        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).as("ivan serves atlas only").isEqualTo(200);
+        assertThat(ivan.send("GET", articles, null, null, false).statusCode()).isEqualTo(404);
+        assertThat(ivan.post(articles + "/edoc-error-registration", null).statusCode()).isEqualTo(404);
     }
 
     @Test
