@@ -113,7 +113,7 @@ public final class RegulationDesks {
                 List.of(channel(ChannelKind.PHONE), channel(ChannelKind.EMAIL), channel(ChannelKind.WEB_FORM)),
                 List.of(new ServiceTier("basic", "Базовый", true, 1, null)),
                 List.of(new Priority("normal", "обычный", true, false)), categories, sla,
-                null, null, null, null, null, new HelpCenterSettings("articles", null), null, reports);
+                null, null, null, null, null, new HelpCenterSettings("articles", null), null, reports, List.of());
     }
 
     private static ChannelPolicy channel(ChannelKind kind) {

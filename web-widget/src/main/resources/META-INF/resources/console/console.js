@@ -8,6 +8,7 @@
   var live = null;
   var poll = null;
   var articlesFor = null;
+  var readyReplies = {};
   var $ = function (id) { return document.getElementById(id); };
 
   function el(tag, attrs, text) {
@@ -189,6 +190,7 @@
     document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
     $('await-customer').disabled = !(mine && c.state === 'with-operator');
     $('resume').hidden = !(me && me.supervisor && c.state === 'suspended');
+    showReadyReplies(c, mine && held);
     $('articles-box').hidden = c.state === 'closed';
     canShare = mine && held;
     document.querySelectorAll('[data-testid=console-send-article]').forEach(function (b) { b.disabled = !canShare; });
@@ -198,6 +200,47 @@
       findArticles('');
     }
   }
+
+  /** The desk's ready replies in the picker; one that names the request's number needs a registered request. */
+  function showReadyReplies(c, enabled) {
+    var select = $('ready-reply');
+    var load = readyReplies[c.desk] || (readyReplies[c.desk] = api('GET', '/desks/' + encodeURIComponent(c.desk) + '/ready-replies')
+      .catch(function () { delete readyReplies[c.desk]; return []; }));
+    load.then(function (replies) {
+      if (!current || current.conversation.id !== c.id) { return; }
+      select.disabled = !enabled;
+      // rebuilt only when it would change: the live list refreshes the chat every few seconds, maybe while it is open
+      var shape = c.desk + '|' + (c.ticketNumber || '');
+      if (select.dataset.shape === shape) { return; }
+      select.dataset.shape = shape;
+      while (select.options.length > 1) { select.remove(1); }
+      replies.forEach(function (r) {
+        var option = el('option', { value: r.id }, r.title);
+        if (r.text.indexOf('{ticket}') >= 0 && !c.ticketNumber) {
+          option.disabled = true;
+          option.textContent = r.title + ' (нет номера обращения)';
+        }
+        select.appendChild(option);
+      });
+      select.hidden = replies.length === 0;
+    });
+  }
+
+  $('ready-reply').addEventListener('change', function () {
+    var select = $('ready-reply');
+    var c = current && current.conversation;
+    if (!select.value || !c) { return; }
+    var chosen = select.value;
+    select.value = '';
+    readyReplies[c.desk].then(function (replies) {
+      var r = replies.filter(function (x) { return x.id === chosen; })[0];
+      if (!r) { return; }
+      var text = r.text.split('{operator}').join(me.displayName).split('{ticket}').join(c.ticketNumber || '');
+      var box = $('reply');
+      box.value = box.value.trim() ? box.value.replace(/\s+$/, '') + '\n' + text : text;
+      box.focus();
+    });
+  });
 
   /** Only http(s) links are shown as links; anything else stays text. */
   function safeLink(link) {

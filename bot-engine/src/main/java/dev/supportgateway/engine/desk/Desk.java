@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * One support desk as its configuration describes it: everything the gateway needs to serve
  * the desk without code of its own. {@code calendar} names a production calendar (null = weekly
- * hours only), {@code silence} and {@code reports} may be null (the desk has no such rule).
+ * hours only), {@code silence} and {@code reports} may be null (the desk has no such rule); {@code readyReplies} are
+ * the desk's ready replies its operators pick in the console.
  */
 public record Desk(
         DeskId id,
@@ -29,7 +30,8 @@ public record Desk(
         ClosingRule closing,
         HelpCenterSettings helpCenter,
         SlaExtension slaExtension,
-        ServiceReports reports) {
+        ServiceReports reports,
+        List<ReadyReply> readyReplies) {
 
     public Desk {
         Objects.requireNonNull(id, "id");
@@ -48,15 +50,16 @@ public record Desk(
         conduct = conduct == null ? Conduct.TOLERANT : conduct;
         closing = closing == null ? ClosingRule.PLAIN : closing;
         slaExtension = slaExtension == null ? SlaExtension.NOT_ALLOWED : slaExtension;
+        readyReplies = readyReplies == null ? List.of() : List.copyOf(readyReplies);
     }
 
-    /** A desk without deadline extensions or service reports (the shape before those rules existed). */
+    /** A desk without deadline extensions, service reports or ready replies (the shape before those existed). */
     public Desk(DeskId id, String name, String locale, ZoneId timeZone, WorkingHours hours, String calendar,
                 List<ChannelPolicy> channels, List<ServiceTier> tiers, List<Priority> priorities, List<Category> categories,
                 List<SlaRule> sla, Identification identification, Scope scope, Conduct conduct, SilenceRule silence,
                 ClosingRule closing, HelpCenterSettings helpCenter) {
         this(id, name, locale, timeZone, hours, calendar, channels, tiers, priorities, categories, sla, identification,
-                scope, conduct, silence, closing, helpCenter, null, null);
+                scope, conduct, silence, closing, helpCenter, null, null, null);
     }
 
     /** The documents sent after service, if the desk sends any. */

@@ -91,6 +91,15 @@ class ConsoleApi {
         return new Me(me.username(), me.displayName(), List.copyOf(names.keySet()), names, me.supervisor());
     }
 
+    /** The desk's ready replies, for the console's picker; a desk the operator does not serve is not found. */
+    @GetMapping("/desks/{desk}/ready-replies")
+    ResponseEntity<?> readyReplies(@PathVariable String desk, Principal principal) {
+        OperatorDirectory.Entry me = operators.require(principal.getName());
+        return catalog.all().stream().filter(d -> d.id().value().equals(desk) && me.serves(d.id())).findFirst()
+                .<ResponseEntity<?>>map(d -> ResponseEntity.ok(d.readyReplies()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена")));
+    }
+
     /**
      * Waiting conversations first, longest waiting on top; then the others, most recent first. A busy desk has
      * thousands of bot conversations at once, so the list is cut at {@code limit} (waiting ones come first anyway).

@@ -11,6 +11,7 @@ import dev.supportgateway.engine.desk.HelpCenterSettings;
 import dev.supportgateway.engine.desk.Identification;
 import dev.supportgateway.engine.desk.IdentityField;
 import dev.supportgateway.engine.desk.Priority;
+import dev.supportgateway.engine.desk.ReadyReply;
 import dev.supportgateway.engine.desk.Scope;
 import dev.supportgateway.engine.desk.ServiceReports;
 import dev.supportgateway.engine.desk.ServiceTier;
@@ -40,7 +41,7 @@ final class DeskReader {
 
     private static final Set<String> DESK_KEYS = Set.of("id", "name", "locale", "time-zone", "hours", "calendar", "channels",
             "tiers", "priorities", "categories", "sla", "identification", "scope", "conduct", "silence", "closing",
-            "help-center", "sla-extension", "service-reports");
+            "help-center", "sla-extension", "service-reports", "ready-replies");
     private static final Set<String> CHANNEL_KEYS = Set.of("kind", "enabled", "recommended", "tiers", "address", "notice",
             "registered-within");
     private static final Set<String> TIER_KEYS = Set.of("id", "name", "default", "rank", "price", "includes");
@@ -58,6 +59,7 @@ final class DeskReader {
     private static final Set<String> HELP_CENTER_KEYS = Set.of("articles", "base-url");
     private static final Set<String> EXTENSION_KEYS = Set.of("allowed", "announce-via", "notice");
     private static final Set<String> REPORTS_KEYS = Set.of("within", "documents");
+    private static final Set<String> READY_REPLY_KEYS = Set.of("id", "title", "text");
 
     private static final Map<String, Set<DayOfWeek>> DAY_NAMES = dayNames();
 
@@ -106,13 +108,14 @@ final class DeskReader {
         HelpCenterSettings helpCenter = readHelpCenter(root);
         SlaExtension extension = readExtension(root);
         ServiceReports reports = readReports(root);
+        List<ReadyReply> readyReplies = readReadyReplies(root);
 
         if (problems.count() > before) {
             return null;
         }
         try {
             return new Desk(id, name, locale, zone, hours, calendar, channels, tiers, priorities, categories, sla,
-                    identification, scope, conduct, silence, closing, helpCenter, extension, reports);
+                    identification, scope, conduct, silence, closing, helpCenter, extension, reports, readyReplies);
         } catch (RuntimeException e) {
             problems.add("", e.getMessage());
             return null;
@@ -282,6 +285,24 @@ final class DeskReader {
         }
         duplicates("categories", categories, Category::id);
         return categories;
+    }
+
+    private List<ReadyReply> readReadyReplies(YamlSection root) {
+        List<ReadyReply> replies = new ArrayList<>();
+        for (YamlSection s : root.sections("ready-replies", READY_REPLY_KEYS)) {
+            String id = s.requiredString("id");
+            String title = s.requiredString("title");
+            String text = s.requiredString("text");
+            if (id != null && title != null && text != null) {
+                try {
+                    replies.add(new ReadyReply(id, title, text.strip()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(s.path("text"), e.getMessage());
+                }
+            }
+        }
+        duplicates("ready-replies", replies, ReadyReply::id);
+        return replies;
     }
 
     private List<ChannelPolicy> readChannels(YamlSection root, Set<String> tierIds) {

@@ -102,6 +102,8 @@ class WidgetAndConsoleBrowserTest {
             Locator system = customer.locator("[data-testid=widget-message][data-author=system]");
             assertThat(system.last()).containsText("Оператор Алия Демо подключился к чату");
 
+            console.getByTestId("console-ready-reply").selectOption("greeting");
+            assertThat(console.getByTestId("console-input")).hasValue(Pattern.compile("^Здравствуйте! Меня зовут Алия Демо, я специалист поддержки E-DOC"));
             console.getByTestId("console-input").fill("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");
             console.getByTestId("console-send").click();
             Locator operator = customer.locator("[data-testid=widget-message][data-author=operator]");

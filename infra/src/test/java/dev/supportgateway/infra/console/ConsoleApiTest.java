@@ -232,6 +232,22 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anOperatorPicksFromTheReadyRepliesOfTheirOwnDesksOnly() throws Exception {
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+
+        JsonNode edoc = JSON.readTree(aigerim.send("GET", "/api/v1/console/desks/edoc/ready-replies", null, null, false).body());
+
+        assertThat(edoc.size()).isEqualTo(3);
+        assertThat(edoc.get(0).path("id").asString()).isEqualTo("greeting");
+        assertThat(edoc.get(0).path("title").asString()).isEqualTo("Приветствие");
+        assertThat(edoc.get(0).path("text").asString()).contains("{operator}");
+        assertThat(aigerim.send("GET", "/api/v1/console/desks/atlas/ready-replies", null, null, false).statusCode())
+                .as("aigerim serves edoc only").isEqualTo(404);
+        assertThat(aigerim.send("GET", "/api/v1/console/desks/nowhere/ready-replies", null, null, false).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void onlyASupervisorResumesServiceStoppedForProfanity() throws Exception {
         CustomerAddress rude = CustomerAddress.of(ChannelKind.WIDGET, "rude-" + UUID.randomUUID());
         DeskId edoc = DeskId.of("edoc");

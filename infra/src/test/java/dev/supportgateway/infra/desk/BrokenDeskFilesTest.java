@@ -18,7 +18,7 @@ class BrokenDeskFilesTest {
         assertThat(problems).contains(
                 "many-mistakes/edoc/desk.yml: sla[2].first-reply: expected a time limit like '15 minutes', '2 business hours' or '1 business day', got 'soon'",
                 "many-mistakes/edoc/desk.yml: time-zone: unknown time zone 'Asia/Astana-Nur-Sultan', expected a region id like Europe/Moscow or Asia/Almaty",
-                "many-mistakes/edoc/desk.yml: colour: unknown key 'colour', expected one of [calendar, categories, channels, closing, conduct, help-center, hours, id, identification, locale, name, priorities, scope, service-reports, silence, sla, sla-extension, tiers, time-zone]",
+                "many-mistakes/edoc/desk.yml: colour: unknown key 'colour', expected one of [calendar, categories, channels, closing, conduct, help-center, hours, id, identification, locale, name, priorities, ready-replies, scope, service-reports, silence, sla, sla-extension, tiers, time-zone]",
                 "many-mistakes/edoc/desk.yml: hours.mon-fri: expected an interval like '09:00-18:00' that ends after it starts, got '18:00-09:00'",
                 "many-mistakes/edoc/desk.yml: channels[0].recommended: expected true or false, got 'yes'",
                 "many-mistakes/edoc/desk.yml: channels[1].tiers[0]: unknown tier 'platinum', expected one of [basic, vip]",
@@ -47,6 +47,15 @@ class BrokenDeskFilesTest {
                 "bad-calendar/konus/desk.yml: calendar: unknown production calendar 'russia', expected one of [] (files in desks/calendars/)");
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("bad-calendar/konus/desk.yml: hours: intervals of MONDAY overlap"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("bad-calendar/konus/desk.yml: identification.fields[0].kind: unknown identity kind 'passport'"));
+    }
+
+    @Test
+    void aReadyReplyNeedsATitleATextAndOnlyTheKnownPlaceholders() {
+        assertThat(problemsOf("bad-ready-replies")).containsExactlyInAnyOrder(
+                "bad-ready-replies/edoc/desk.yml: ready-replies[1].text: ready reply 'ticket' uses {номер}; a ready reply may use [{operator}, {ticket}]",
+                "bad-ready-replies/edoc/desk.yml: ready-replies[3].title: is required",
+                "bad-ready-replies/edoc/desk.yml: ready-replies[4].text: must not be empty",
+                "bad-ready-replies/edoc/desk.yml: ready-replies: duplicate id 'greeting'");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.supportgateway.engine.desk.Conduct;
 import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.desk.IdentityField;
+import dev.supportgateway.engine.desk.ReadyReply;
 import dev.supportgateway.engine.desk.SlaTarget;
 import dev.supportgateway.engine.desk.WorkingHours.Interval;
 import dev.supportgateway.routing.calendar.BusinessCalendar;
@@ -39,6 +40,13 @@ class DemoDesksTest {
                 .containsExactly("atlas", "edoc", "eorder", "initiativa", "konus");
         assertThat(catalog.calendars()).containsKeys("ru", "kz");
         catalog.all().forEach(desk -> assertThat(catalog.articleFolder(desk.id())).isDirectory());
+    }
+
+    @Test
+    void everyDeskGivesItsOperatorsReadyReplies() {
+        assertThat(catalog.desks().values()).allSatisfy(d -> assertThat(d.readyReplies()).as(d.id().value()).isNotEmpty());
+        assertThat(desk("edoc").readyReplies()).extracting(ReadyReply::id).containsExactly("greeting", "screenshot", "registered");
+        assertThat(desk("edoc").readyReplies().getFirst().text()).startsWith("Здравствуйте! Меня зовут {operator}");
     }
 
     @Test
