@@ -146,6 +146,19 @@
     }).catch(function (err) { if (err.message !== 'unauthorized') { $('error').textContent = err.message; } });
   }
 
+  /** A request found by the number the customer quotes: its chat opens, closed ones too (they are not in the list). */
+  $('ticket-search').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var number = $('ticket-number').value.trim();
+    if (!number) { return; }
+    $('error').textContent = '';
+    api('GET', '/tickets/' + encodeURIComponent(number)).then(function (t) {
+      openId = t.conversation.id;
+      showTranscript(t);
+      refreshList();
+    }).catch(function (err) { if (err.message !== 'unauthorized') { $('error').textContent = err.message; } });
+  });
+
   function openConversation(id) {
     openId = id;
     $('error').textContent = '';

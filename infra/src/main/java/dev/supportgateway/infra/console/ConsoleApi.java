@@ -15,6 +15,8 @@ import dev.supportgateway.engine.dialogue.HeldByAnotherOperator;
 import dev.supportgateway.engine.dialogue.NotHeldByOperator;
 import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.desk.DeskCatalog;
+import dev.supportgateway.routing.ticket.TicketNumber;
+import dev.supportgateway.routing.ticket.TicketRegister;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -67,15 +69,17 @@ class ConsoleApi {
     private final OperatorDirectory operators;
     private final ConsoleViews views;
     private final HelpCenter helpCenter;
+    private final TicketRegister tickets;
 
     ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators,
-               ConsoleViews views, HelpCenter helpCenter) {
+               ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets) {
         this.engine = engine;
         this.conversations = conversations;
         this.catalog = catalog;
         this.operators = operators;
         this.views = views;
         this.helpCenter = helpCenter;
+        this.tickets = tickets;
     }
 
     @GetMapping("/csrf")
@@ -124,6 +128,25 @@ class ConsoleApi {
     @GetMapping("/conversations/{id}")
     ConsoleViews.Transcript conversation(@PathVariable String id, Principal principal) {
         return views.transcript(mine(id, principal));
+    }
+
+    /**
+     * The conversation of a registered request, closed ones included, as a customer quotes its number («№ EDOC-2026-000123»,
+     * in any letter case). A request of a desk the operator does not serve is not found.
+     */
+    @GetMapping("/tickets/{number}")
+    ResponseEntity<?> ticket(@PathVariable String number, Principal principal) {
+        TicketNumber parsed;
+        try {
+            parsed = TicketNumber.parse(number.replace("№", "").strip());
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(new Problem("Номер обращения выглядит так: EDOC-2026-000123"));
+        }
+        OperatorDirectory.Entry me = operators.require(principal.getName());
+        return tickets.find(parsed).filter(t -> me.serves(t.desk()))
+                .flatMap(t -> conversations.find(t.conversation()))
+                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(views.transcript(c)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Обращение " + parsed + " не найдено")));
     }
 
     @PostMapping("/conversations/{id}/take-over")

@@ -246,6 +246,16 @@ class WidgetAndConsoleBrowserTest {
             assertThat(console.locator("[data-testid=console-request-field][data-term='Первый ответ']")).containsText("дан ");
             console.getByTestId("console-close").click();
             assertThat(card).containsText("закрыто");
+
+            // days later the customer quotes the number: the closed request is no longer listed but is found by it
+            String number = card.locator("h3").textContent().replaceAll(".*№ (\\S+).*", "$1");
+            console.reload();
+            assertThat(console.getByTestId("console-conversation").filter(new Locator.FilterOptions().setHasText(number))).hasCount(0);
+            console.getByTestId("console-ticket-number").fill(number.toLowerCase(java.util.Locale.ROOT));
+            console.getByTestId("console-find-ticket").click();
+            assertThat(card).containsText("Обращение № " + number);
+            assertThat(console.getByTestId("console-message")
+                    .filter(new Locator.FilterOptions().setHasText("Роуминг настраивается в профиле организации"))).hasCount(1);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.supportgateway.infra.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.supportgateway.engine.conversation.Action;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.CustomerAddress;
@@ -245,6 +246,45 @@ class ConsoleApiTest {
         assertThat(aigerim.send("GET", "/api/v1/console/desks/atlas/ready-replies", null, null, false).statusCode())
                 .as("aigerim serves edoc only").isEqualTo(404);
         assertThat(aigerim.send("GET", "/api/v1/console/desks/nowhere/ready-replies", null, null, false).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aClosedRequestIsFoundByTheNumberTheCustomerQuotes() throws Exception {
+        DeskId eorder = DeskId.of("eorder");
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "num-" + UUID.randomUUID());
+        List<String> answers = List.of("позовите оператора", "petrova@example.ru", "Петрова Анна Сергеевна", "7707083893",
+                "ООО Василёк", "31.12.2030", "Техническая ошибка", "Не печатается счёт-фактура");
+        ConversationId id = null;
+        for (int i = 0; i < answers.size(); i++) {
+            id = engine.receive(Inbound.text(eorder, customer, "num-" + i, answers.get(i), Instant.now())).conversation().id();
+        }
+        String number = engine.conversation(id).orElseThrow().ticket().number();
+        Operator demo = new Operator("operator", "Алия Демо");
+        engine.takeOver(id, demo);
+        engine.close(id, demo);
+        engine.receive(Inbound.action(eorder, customer, "num-close", Action.NOTHING_REMAINS, Instant.now()));
+        assertThat(engine.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
+
+        Browser operator = new Browser();
+        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
+        HttpResponse<String> found = operator.send("GET", "/api/v1/console/tickets/"
+                + URLEncoder.encode("№ " + number.toLowerCase(java.util.Locale.ROOT), StandardCharsets.UTF_8).replace("+", "%20"),
+                null, null, false);
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode transcript = JSON.readTree(found.body());
+        assertThat(transcript.path("conversation").path("id").asString()).isEqualTo(id.value());
+        assertThat(transcript.path("conversation").path("state").asString()).isEqualTo("closed");
+        assertThat(transcript.path("request").path("number").asString()).isEqualTo(number);
+        assertThat(operator.send("GET", "/api/v1/console/tickets/EORDER-2026-999999", null, null, false).statusCode()).isEqualTo(404);
+        HttpResponse<String> malformed = operator.send("GET", "/api/v1/console/tickets/12345", null, null, false);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).path("error").asString()).contains("EDOC-2026-000123");
+
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.send("GET", "/api/v1/console/tickets/" + number, null, null, false).statusCode())
+                .as("aigerim serves edoc only").isEqualTo(404);
     }
 
     @Test
