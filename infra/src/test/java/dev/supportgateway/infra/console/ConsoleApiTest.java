@@ -25,7 +25,6 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -67,6 +66,16 @@ class ConsoleApiTest {
     int port;
     @Autowired
     ConversationEngine engine;
+
+    /** An eorder customer asks for a person and answers what the desk asks, in order, until the request is registered. */
+    private ConversationId eorderCustomerAnswers(CustomerAddress customer, String... answers) {
+        ConversationId id = engine.receive(Inbound.text(DeskId.of("eorder"), customer, customer.address() + "-0",
+                "позовите оператора", Instant.now())).conversation().id();
+        for (int i = 0; i < answers.length; i++) {
+            engine.receive(Inbound.text(DeskId.of("eorder"), customer, customer.address() + "-" + (i + 1), answers[i], Instant.now()));
+        }
+        return id;
+    }
 
     /** One browser: a cookie jar, the CSRF token of the moment. */
     final class Browser {
@@ -252,12 +261,8 @@ class ConsoleApiTest {
     void aClosedRequestIsFoundByTheNumberTheCustomerQuotes() throws Exception {
         DeskId eorder = DeskId.of("eorder");
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "num-" + UUID.randomUUID());
-        List<String> answers = List.of("позовите оператора", "petrova@example.ru", "Петрова Анна Сергеевна", "7707083893",
+        ConversationId id = eorderCustomerAnswers(customer, "petrova@example.ru", "Петрова Анна Сергеевна", "7707083893",
                 "ООО Василёк", "31.12.2030", "Техническая ошибка", "Не печатается счёт-фактура");
-        ConversationId id = null;
-        for (int i = 0; i < answers.size(); i++) {
-            id = engine.receive(Inbound.text(eorder, customer, "num-" + i, answers.get(i), Instant.now())).conversation().id();
-        }
         String number = engine.conversation(id).orElseThrow().ticket().number();
         Operator demo = new Operator("operator", "Алия Демо");
         engine.takeOver(id, demo);
@@ -333,14 +338,9 @@ class ConsoleApiTest {
 
     @Test
     void anOperatorSeesTheRegisteredRequestUnderTheDesksOwnLabels() throws Exception {
-        DeskId eorder = DeskId.of("eorder");
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "card-" + UUID.randomUUID());
-        List<String> answers = List.of("позовите оператора", "ivanova@example.ru", "Иванова Мария Петровна", "7707083893",
+        ConversationId id = eorderCustomerAnswers(customer, "ivanova@example.ru", "Иванова Мария Петровна", "7707083893",
                 "ООО Ромашка", "31.12.2030", "Техническая ошибка", "Прайс-лист поставщика не загружается, ошибка 500");
-        ConversationId id = null;
-        for (int i = 0; i < answers.size(); i++) {
-            id = engine.receive(Inbound.text(eorder, customer, "card-" + i, answers.get(i), Instant.now())).conversation().id();
-        }
 
         Browser operator = new Browser();
         assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
