@@ -198,6 +198,7 @@
     var held = c.state === 'with-operator' || c.state === 'closing';
     $('take-over').disabled = mine || c.state === 'closed';
     $('return-to-bot').disabled = !(mine && c.state === 'with-operator');
+    $('return-to-queue').disabled = !(mine && c.state === 'with-operator' && c.ticketNumber);
     $('close').disabled = c.state === 'closed' || (held && !mine);
     $('reply').disabled = !(mine && held);
     document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
@@ -364,6 +365,7 @@
 
   $('take-over').addEventListener('click', function () { command('/take-over'); });
   $('return-to-bot').addEventListener('click', function () { command('/return-to-bot'); });
+  $('return-to-queue').addEventListener('click', function () { command('/return-to-queue'); });
   $('close').addEventListener('click', function () { command('/close'); });
   $('resume').addEventListener('click', function () { command('/resume'); });
   $('await-customer').addEventListener('click', function () {

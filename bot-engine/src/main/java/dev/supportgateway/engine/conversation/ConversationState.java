@@ -11,6 +11,7 @@ import java.util.Set;
  * BOT ──answer──▶ ANSWERED ──helped/new question──▶ BOT
  *  │                 │ not helped / operator
  *  ├──person/no answer──▶ ESCALATING ──ticket──▶ WAITING_FOR_OPERATOR ──takeOver──▶ WITH_OPERATOR
+ *  │                                                 ▲────returnToQueue───────────┤
  *  │                                                                      │   ▲ returnToBot ▶ BOT
  *  │                                                       close (ask) ▶ CLOSING ─yes─┘
  *  ├──profanity after warnings──▶ SUSPENDED ──resume──▶ BOT                 │ no
@@ -46,7 +47,7 @@ public enum ConversationState {
             case ANSWERED -> EnumSet.of(BOT, ESCALATING, WAITING_FOR_OPERATOR, WITH_OPERATOR, CLOSING, CLOSED, SUSPENDED);
             case ESCALATING -> EnumSet.of(BOT, WAITING_FOR_OPERATOR, WITH_OPERATOR, CLOSING, CLOSED, SUSPENDED);
             case WAITING_FOR_OPERATOR -> EnumSet.of(WITH_OPERATOR, CLOSING, CLOSED, SUSPENDED);
-            case WITH_OPERATOR -> EnumSet.of(BOT, CLOSING, CLOSED);
+            case WITH_OPERATOR -> EnumSet.of(BOT, WAITING_FOR_OPERATOR, CLOSING, CLOSED);
             case CLOSING -> EnumSet.of(WITH_OPERATOR, CLOSED);
             case SUSPENDED -> EnumSet.of(BOT, CLOSED);
             case CLOSED -> EnumSet.of(WAITING_FOR_OPERATOR);

@@ -186,6 +186,26 @@ public final class ConversationEngine {
     }
 
     /**
+     * Puts the registered request back into the operators' queue for a colleague (the operator's shift ends, or it
+     * needs someone else): the operator is released, the customer is told that the next free specialist answers, and
+     * the queue counts the wait from now. A chat without a request goes back to the bot instead ({@link #returnToBot}).
+     *
+     * @throws NotHeldByOperator unless {@code operator} holds it
+     * @throws IllegalTransition when the conversation has no registered request
+     */
+    public Turn returnToQueue(ConversationId id, Operator operator) {
+        return command(id, (ex, desk) -> {
+            Conversation c = ex.conversation();
+            requireHeldBy(c, operator);
+            if (c.ticket() == null || c.state() != ConversationState.WITH_OPERATOR) {
+                throw new IllegalTransition(c.id(), c.state(), ConversationState.WAITING_FOR_OPERATOR);
+            }
+            ex.moveTo(ConversationState.WAITING_FOR_OPERATOR);
+            ex.say(policy.system(), phrases.text("operator.requeued"));
+        });
+    }
+
+    /**
      * Closes the conversation. When the desk asks before closing (eorder) the first call asks the
      * customer «Остались ли у вас вопросы?» and moves to CLOSING; the customer's «нет», or a second
      * call, closes it.

@@ -97,6 +97,9 @@ class ConversationStateTest {
         assertThat(held.operator()).isEqualTo(ANNA);
 
         assertThat(held.moveTo(ConversationState.BOT, AT).operator()).isNull();
+        Conversation requeued = held.moveTo(ConversationState.WAITING_FOR_OPERATOR, AT.plusSeconds(30));
+        assertThat(requeued.operator()).isNull();
+        assertThat(requeued.waitingSince()).isEqualTo(AT.plusSeconds(30));
         Conversation waiting = in(ConversationState.BOT).moveTo(ConversationState.WAITING_FOR_OPERATOR, AT.plusSeconds(60));
         assertThat(waiting.waitingSince()).isEqualTo(AT.plusSeconds(60));
         assertThat(waiting.moveTo(ConversationState.WITH_OPERATOR, AT).waitingSince()).isNull();

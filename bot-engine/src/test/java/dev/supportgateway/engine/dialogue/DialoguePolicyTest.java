@@ -18,6 +18,7 @@ import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.DecisionRule;
 import dev.supportgateway.engine.conversation.Escalation;
+import dev.supportgateway.engine.conversation.IllegalTransition;
 import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.conversation.Outbound;
@@ -545,6 +546,33 @@ class DialoguePolicyTest {
 
         assertThat(shared.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
         assertThat(shared.conversation().operator()).isEqualTo(anna);
+    }
+
+    @Test
+    void anOperatorHandsARegisteredRequestBackToTheQueueForAColleague() {
+        Conversation waiting = waitingOnInitiativa();
+        gateway.engine.takeOver(waiting.id(), anna);
+        gateway.clock.advance(Duration.ofMinutes(30));
+
+        Turn requeued = gateway.engine.returnToQueue(waiting.id(), anna);
+
+        assertThat(said(requeued)).contains("первый освободившийся специалист");
+        assertThat(requeued.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
+        assertThat(requeued.conversation().operator()).isNull();
+        assertThat(requeued.conversation().waitingSince()).as("the queue counts the wait from now").isEqualTo(gateway.clock.instant());
+        assertThat(requeued.conversation().ticket()).isEqualTo(waiting.ticket());
+        assertThat(gateway.engine.takeOver(waiting.id(), boris).conversation().operator()).isEqualTo(boris);
+    }
+
+    @Test
+    void aChatWithoutARequestGoesBackToTheBotNotToTheQueue() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+        gateway.engine.takeOver(c.id(), anna);
+
+        assertThatThrownBy(() -> gateway.engine.returnToQueue(c.id(), anna)).isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> gateway.engine.returnToQueue(c.id(), boris)).isInstanceOf(HeldByAnotherOperator.class);
+        assertThat(gateway.conversation(EDOC, customer).state()).isEqualTo(ConversationState.WITH_OPERATOR);
     }
 
     @Test
@@ -1112,7 +1140,7 @@ class DialoguePolicyTest {
         Conversation stopped = gateway.conversation(KONUS, customer);
 
         assertThatThrownBy(() -> gateway.engine.takeOver(stopped.id(), anna))
-                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("from SUSPENDED to WITH_OPERATOR");
     }
 
@@ -1123,10 +1151,10 @@ class DialoguePolicyTest {
         gateway.engine.close(c.id(), anna);
 
         assertThatThrownBy(() -> gateway.engine.close(c.id(), anna))
-                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("from CLOSED to CLOSED");
         assertThatThrownBy(() -> gateway.engine.takeOver(c.id(), anna))
-                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class);
+                .isInstanceOf(IllegalTransition.class);
     }
 
     @Test
@@ -1135,7 +1163,7 @@ class DialoguePolicyTest {
         Conversation c = gateway.conversation(EDOC, customer);
 
         assertThatThrownBy(() -> gateway.engine.resume(c.id(), anna))
-                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class);
+                .isInstanceOf(IllegalTransition.class);
     }
 
     @Test
@@ -1146,7 +1174,7 @@ class DialoguePolicyTest {
         gateway.engine.close(c.id(), anna);
 
         assertThatThrownBy(() -> gateway.engine.returnToBot(c.id(), anna))
-                .isInstanceOf(dev.supportgateway.engine.conversation.IllegalTransition.class)
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("from CLOSING to BOT");
     }
 

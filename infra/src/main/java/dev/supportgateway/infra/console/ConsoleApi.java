@@ -227,6 +227,13 @@ class ConsoleApi {
         return views.transcript(engine.returnToBot(c.id(), operator(principal)).conversation());
     }
 
+    /** Puts a registered request back into the queue for a colleague; a chat without one goes back to the bot instead. */
+    @PostMapping("/conversations/{id}/return-to-queue")
+    ConsoleViews.Transcript returnToQueue(@PathVariable String id, Principal principal) {
+        Conversation c = mine(id, principal);
+        return views.transcript(engine.returnToQueue(c.id(), operator(principal)).conversation());
+    }
+
     @PostMapping("/conversations/{id}/close")
     ConsoleViews.Transcript close(@PathVariable String id, Principal principal) {
         Conversation c = mine(id, principal);

@@ -241,6 +241,13 @@ class WidgetAndConsoleBrowserTest {
 
             console.getByTestId("console-take-over").click();
             assertThat(card).containsText("в работе");
+            // handed to a colleague and taken again: the request goes back to the queue meanwhile
+            console.getByTestId("console-return-to-queue").click();
+            assertThat(card).containsText("в очереди");
+            assertThat(customer.locator("[data-testid=widget-message][data-author=system]").last())
+                    .containsText("первый освободившийся специалист");
+            console.getByTestId("console-take-over").click();
+            assertThat(card).containsText("в работе");
             console.getByTestId("console-input").fill("Здравствуйте! Роуминг настраивается в профиле организации.");
             console.getByTestId("console-send").click();
             assertThat(console.locator("[data-testid=console-request-field][data-term='Первый ответ']")).containsText("дан ");

@@ -258,20 +258,25 @@ class ConsoleApiTest {
     }
 
     @Test
-    void aClosedRequestIsFoundByTheNumberTheCustomerQuotes() throws Exception {
+    void aRequestGoesBackToTheQueueAndOnceClosedIsFoundByTheNumberTheCustomerQuotes() throws Exception {
         DeskId eorder = DeskId.of("eorder");
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "num-" + UUID.randomUUID());
         ConversationId id = eorderCustomerAnswers(customer, "petrova@example.ru", "Петрова Анна Сергеевна", "7707083893",
                 "ООО Василёк", "31.12.2030", "Техническая ошибка", "Не печатается счёт-фактура");
         String number = engine.conversation(id).orElseThrow().ticket().number();
         Operator demo = new Operator("operator", "Алия Демо");
+        Browser operator = new Browser();
+        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
+        assertThat(operator.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> requeued = operator.post("/api/v1/console/conversations/" + id + "/return-to-queue", null);
+        assertThat(requeued.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(requeued.body()).path("conversation").path("state").asString()).isEqualTo("waiting-for-operator");
+        assertThat(JSON.readTree(requeued.body()).path("request").path("stateLabel").asString()).isEqualTo("в очереди");
         engine.takeOver(id, demo);
         engine.close(id, demo);
         engine.receive(Inbound.action(eorder, customer, "num-close", Action.NOTHING_REMAINS, Instant.now()));
         assertThat(engine.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
 
-        Browser operator = new Browser();
-        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
         HttpResponse<String> found = operator.send("GET", "/api/v1/console/tickets/"
                 + URLEncoder.encode("№ " + number.toLowerCase(java.util.Locale.ROOT), StandardCharsets.UTF_8).replace("+", "%20"),
                 null, null, false);
