@@ -180,7 +180,8 @@
     box.textContent = '';
     t.messages.forEach(function (m) {
       var line = el('div', { 'class': 'line', 'data-author': m.author, 'data-testid': 'console-message' });
-      var who = { customer: 'Клиент', bot: 'Бот', operator: m.authorName || 'Оператор', system: '' }[m.author];
+      var who = { customer: 'Клиент', bot: 'Бот', operator: m.authorName || 'Оператор', system: '',
+        note: 'Заметка для операторов · ' + (m.authorName || '') }[m.author];
       if (who) { line.appendChild(el('span', { 'class': 'who' }, who)); }
       line.appendChild(el('span', null, m.text));
       var href = m.link ? safeLink(m.link) : null;
@@ -200,7 +201,9 @@
     $('return-to-bot').disabled = !(mine && c.state === 'with-operator');
     $('return-to-queue').disabled = !(mine && c.state === 'with-operator' && c.ticketNumber);
     $('close').disabled = c.state === 'closed' || (held && !mine);
-    $('reply').disabled = !(mine && held);
+    // any operator of the desk may leave a note; only the one holding the chat answers the customer
+    $('reply').disabled = false;
+    $('add-note').disabled = false;
     document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
     $('await-customer').disabled = !(mine && c.state === 'with-operator');
     $('resume').hidden = !(me && me.supervisor && c.state === 'suspended');
@@ -374,10 +377,20 @@
     $('reply').value = '';
     command('/await-customer', { text: text });
   });
+  $('add-note').addEventListener('click', function () {
+    var text = $('reply').value.trim();
+    if (!text) { $('error').textContent = 'Напишите текст заметки'; return; }
+    $('reply').value = '';
+    command('/notes', { text: text });
+  });
   $('reply-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var text = $('reply').value.trim();
     if (!text) { return; }
+    if (document.querySelector('[data-testid=console-send]').disabled) {
+      $('error').textContent = 'Ответить клиенту можно, взяв чат; заметку для коллег сохраните кнопкой «Заметка»';
+      return;
+    }
     $('reply').value = '';
     command('/reply', { text: text });
   });

@@ -28,4 +28,9 @@ public record Author(AuthorKind kind, String id, String displayName) {
     public static Author operator(Operator operator) {
         return new Author(AuthorKind.OPERATOR, operator.id(), operator.displayName());
     }
+
+    /** An operator writing an internal note for colleagues. */
+    public static Author note(Operator operator) {
+        return new Author(AuthorKind.NOTE, operator.id(), operator.displayName());
+    }
 }

@@ -33,6 +33,11 @@ public record Message(MessageId id, Author author, String text, List<Action> act
         return author.kind() == AuthorKind.CUSTOMER;
     }
 
+    /** Whether the customer may see it: everything but an operator's internal note. */
+    public boolean forCustomer() {
+        return author.kind() != AuthorKind.NOTE;
+    }
+
     /** Without the text: it may hold personal data. */
     @Override
     public String toString() {

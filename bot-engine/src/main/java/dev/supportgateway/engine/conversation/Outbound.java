@@ -30,8 +30,11 @@ public record Outbound(MessageId id, ConversationId conversation, DeskId desk, C
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
-    /** The delivery of a transcript message of {@code conversation}. */
+    /** The delivery of a transcript message of {@code conversation}; an internal note is never delivered. */
     public static Outbound of(Conversation conversation, Message message) {
+        if (!message.forCustomer()) {
+            throw new IllegalArgumentException("message " + message.id() + " is an internal note, not for the customer");
+        }
         String replyToExternal = message.inReplyTo() == null ? null
                 : conversation.message(message.inReplyTo()).map(Message::externalId).orElse(null);
         return new Outbound(message.id(), conversation.id(), conversation.desk(), conversation.customer().channel(),

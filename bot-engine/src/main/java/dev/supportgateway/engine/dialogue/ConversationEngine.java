@@ -153,6 +153,20 @@ public final class ConversationEngine {
     }
 
     /**
+     * Adds an internal note for colleagues («клиент просил перезвонить после обеда»): it stays in the transcript for
+     * operators and never reaches the customer. Any operator may add one, in any state, without holding the
+     * conversation; it changes neither state nor holder nor the request's deadlines.
+     */
+    public Turn addNote(ConversationId id, Operator operator, String text) {
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("a note must not be blank");
+        }
+        return command(id, (ex, desk) -> ex.note(operator, text.strip()));
+    }
+
+    /**
      * Sends the operator's question to the customer and puts the request on hold until they answer
      * («ждём ответа клиента»): the console shows it as awaiting the customer, and on a desk with a
      * silence rule the customer is told that without an answer within the rule's time the request is
@@ -343,7 +357,7 @@ public final class ConversationEngine {
         List<Message> added = ex.added();
         List<Outbound> replies = new ArrayList<>();
         for (Message message : added) {
-            if (!message.fromCustomer()) {
+            if (!message.fromCustomer() && message.forCustomer()) {
                 replies.add(Outbound.of(stored, message));
             }
         }

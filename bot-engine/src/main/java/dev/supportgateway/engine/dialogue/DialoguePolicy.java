@@ -842,7 +842,7 @@ final class DialoguePolicy {
     private static Optional<MessageId> lastBotMessageId(Conversation c) {
         List<Message> t = c.transcript();
         for (int i = t.size() - 1; i >= 0; i--) {
-            if (!t.get(i).fromCustomer()) {
+            if (!t.get(i).fromCustomer() && t.get(i).forCustomer()) {
                 return Optional.of(t.get(i).id());
             }
         }

@@ -9,6 +9,7 @@ import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.DecisionRule;
 import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.conversation.MessageId;
+import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.delivery.ConsoleEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,14 @@ final class Exchange {
 
     Message say(Author author, String text, List<Action> actions, String link) {
         Message message = new Message(MessageId.random(), author, text, actions, link, List.of(), null, null, answering, now);
+        conversation = conversation.append(message);
+        added.add(message);
+        return message;
+    }
+
+    /** Adds an operator's internal note: in the transcript for colleagues, never delivered, answering nothing. */
+    Message note(Operator operator, String text) {
+        Message message = new Message(MessageId.random(), Author.note(operator), text, List.of(), null, List.of(), null, null, null, now);
         conversation = conversation.append(message);
         added.add(message);
         return message;

@@ -576,6 +576,29 @@ class DialoguePolicyTest {
     }
 
     @Test
+    void anInternalNoteStaysWithTheOperatorsAndChangesNothingForTheCustomer() {
+        Conversation waiting = waitingOnInitiativa();
+        gateway.engine.takeOver(waiting.id(), anna);
+        int delivered = gateway.deliveries.delivered.size();
+
+        Turn noted = gateway.engine.addNote(waiting.id(), boris, "  Клиент звонил: перезвонить после 14:00  ");
+
+        assertThat(noted.replies()).as("nothing goes to the customer").isEmpty();
+        assertThat(gateway.deliveries.delivered).hasSize(delivered);
+        assertThat(noted.conversation().transcript().getLast()).satisfies(m -> {
+            assertThat(m.author().kind()).isEqualTo(AuthorKind.NOTE);
+            assertThat(m.author().displayName()).isEqualTo("Борис");
+            assertThat(m.text()).isEqualTo("Клиент звонил: перезвонить после 14:00");
+            assertThat(m.forCustomer()).isFalse();
+        });
+        assertThat(noted.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(noted.conversation().operator()).as("a colleague's note does not take the chat").isEqualTo(anna);
+        assertThatThrownBy(() -> gateway.engine.addNote(waiting.id(), boris, " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Outbound.of(noted.conversation(), noted.conversation().transcript().getLast()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void returnToBotLetsTheBotAnswerAgain() {
         edsArticle(INITIATIVA);
         Conversation waiting = waitingOnInitiativa();

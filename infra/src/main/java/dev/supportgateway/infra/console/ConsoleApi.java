@@ -45,6 +45,8 @@ class ConsoleApi {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
     private static final int ARTICLES_OFFERED = 5;
     private static final int MAX_ARTICLE_QUERY = 500;
+    /** As long as the console's answer field lets a text be. */
+    private static final int MAX_NOTE_LENGTH = 4000;
 
     /** @param deskNames the desks' names by id, in the order of {@code desks}, for the console's desk filter */
     record Me(String username, String displayName, List<String> desks, Map<String, String> deskNames, boolean supervisor) {
@@ -162,6 +164,19 @@ class ConsoleApi {
         }
         Conversation c = mine(id, principal);
         return ResponseEntity.ok(views.transcript(engine.reply(c.id(), operator(principal), body.text().strip()).conversation()));
+    }
+
+    /** An internal note for colleagues: any operator of the desk, in any state; the customer never sees it. */
+    @PostMapping("/conversations/{id}/notes")
+    ResponseEntity<?> note(@PathVariable String id, @RequestBody ReplyRequest body, Principal principal) {
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            return ResponseEntity.badRequest().body(new Problem("Напишите текст заметки"));
+        }
+        if (body.text().length() > MAX_NOTE_LENGTH) {
+            return ResponseEntity.badRequest().body(new Problem("Заметка длиннее " + MAX_NOTE_LENGTH + " знаков"));
+        }
+        Conversation c = mine(id, principal);
+        return ResponseEntity.ok(views.transcript(engine.addNote(c.id(), operator(principal), body.text().strip()).conversation()));
     }
 
     /** Sends the text as a question and puts the request on hold until the customer answers («ждём ответа клиента»). */

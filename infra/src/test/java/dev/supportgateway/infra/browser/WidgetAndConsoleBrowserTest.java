@@ -97,7 +97,7 @@ class WidgetAndConsoleBrowserTest {
             assertThat(conversation).isVisible();
             conversation.click();
             console.getByTestId("console-take-over").click();
-            assertThat(console.getByTestId("console-input")).isEnabled();
+            assertThat(console.getByTestId("console-send")).isEnabled();
 
             Locator system = customer.locator("[data-testid=widget-message][data-author=system]");
             assertThat(system.last()).containsText("Оператор Алия Демо подключился к чату");
@@ -109,6 +109,13 @@ class WidgetAndConsoleBrowserTest {
             Locator operator = customer.locator("[data-testid=widget-message][data-author=operator]");
             assertThat(operator.last()).containsText("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");
             assertThat(console.getByTestId("console-message").last()).containsText("помогу зарегистрировать ошибку");
+
+            // a note for colleagues stays in the console
+            console.getByTestId("console-input").fill("Клиент из ТОО, проверить роуминг после ответа");
+            console.getByTestId("console-add-note").click();
+            assertThat(console.locator("[data-testid=console-message][data-author=note]")).containsText("проверить роуминг");
+            assertThat(customer.getByTestId("widget-message").filter(new Locator.FilterOptions().setHasText("проверить роуминг")))
+                    .hasCount(0);
 
             // a standard question is answered with the help center's article (edoc's regulation, §14)
             console.getByTestId("console-article-query").fill("когда работает поддержка");

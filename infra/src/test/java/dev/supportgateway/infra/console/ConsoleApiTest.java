@@ -298,6 +298,34 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anyOperatorOfTheDeskLeavesAnInternalNoteTheCustomerNeverGets() throws Exception {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "note-" + UUID.randomUUID());
+        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "n-1", "Здравствуйте", Instant.now()))
+                .conversation().id();
+        engine.takeOver(id, new Operator("operator", "Алия Демо"));
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> noted = aigerim.post("/api/v1/console/conversations/" + id + "/notes",
+                "{\"text\":\"Клиент звонил, перезвонить после 14:00\"}");
+
+        assertThat(noted.statusCode()).as("a colleague's note needs no take-over").isEqualTo(200);
+        JsonNode messages = JSON.readTree(noted.body()).path("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        assertThat(last.path("author").asString()).isEqualTo("note");
+        assertThat(last.path("authorName").asString()).isEqualTo("Айгерим");
+        assertThat(JSON.readTree(noted.body()).path("conversation").path("operatorName").asString()).isEqualTo("Алия Демо");
+        assertThat(engine.conversation(id).orElseThrow().transcript().getLast().forCustomer()).isFalse();
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"  \"}").statusCode()).isEqualTo(400);
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"" + "я".repeat(4001) + "\"}")
+                .statusCode()).isEqualTo(400);
+        Browser ivan = new Browser();
+        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        assertThat(ivan.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"чужая служба\"}").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void onlyASupervisorResumesServiceStoppedForProfanity() throws Exception {
         CustomerAddress rude = CustomerAddress.of(ChannelKind.WIDGET, "rude-" + UUID.randomUUID());
         DeskId edoc = DeskId.of("edoc");

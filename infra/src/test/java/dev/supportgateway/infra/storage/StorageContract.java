@@ -108,18 +108,22 @@ abstract class StorageContract {
     }
 
     @Test
-    void anOperatorsConversationReadsBackWithTheOperatorAndTicket() {
+    void anOperatorsConversationReadsBackWithTheOperatorTicketAndInternalNote() {
         Conversation waiting = conversations.save(escalating(IVAN, T0)
                 .withTicket(new Ticket("EDOC-2026-000001", T0.plus(Duration.ofHours(2))))
                 .moveTo(ConversationState.WAITING_FOR_OPERATOR, T0.plusSeconds(60)));
         Conversation held = waiting.heldBy(ANNA, ConversationState.WITH_OPERATOR, T0.plusSeconds(120))
                 .append(new Message(MessageId.random(), Author.operator(ANNA), "Здравствуйте, Иван! Смотрю.", List.of(), null,
-                        List.of(), null, null, null, T0.plusSeconds(121)));
+                        List.of(), null, null, null, T0.plusSeconds(121)))
+                .append(new Message(MessageId.random(), Author.note(ANNA), "Проверить сертификат клиента", List.of(), null,
+                        List.of(), null, null, null, T0.plusSeconds(122)));
 
         Conversation saved = conversations.save(held);
 
         assertThat(conversations.find(saved.id())).contains(saved);
         assertThat(saved.version()).isEqualTo(2);
+        assertThat(conversations.find(saved.id()).orElseThrow().transcript().getLast().forCustomer())
+                .as("an internal note reads back as one").isFalse();
     }
 
     @Test

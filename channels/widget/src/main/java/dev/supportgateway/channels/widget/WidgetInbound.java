@@ -168,8 +168,9 @@ final class WidgetInbound extends TextWebSocketHandler {
     private List<Message> transcriptAfter(DeskId desk, String token, String lastId) {
         List<Message> transcript;
         try {
+            // operators' internal notes stay in the console
             transcript = conversations.findOpen(desk, CustomerAddress.of(ChannelKind.WIDGET, token))
-                    .map(c -> c.transcript()).orElse(List.of());
+                    .map(c -> c.transcript().stream().filter(Message::forCustomer).toList()).orElse(List.of());
         } catch (RuntimeException e) {
             LOG.warn("widget history of desk {} unavailable: {}", desk, e.toString());
             return List.of();

@@ -20,6 +20,7 @@ import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.conversation.MessageId;
+import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.conversation.Outbound;
 import dev.supportgateway.engine.delivery.Deliveries;
 import dev.supportgateway.engine.desk.ChannelKind;
@@ -197,6 +198,26 @@ class WidgetChannelTest {
             verify(engine).receive(inbound.capture());
             assertThat(inbound.getValue().actionId()).isEqualTo(Action.NOT_HELPED);
             assertThat(inbound.getValue().externalId()).isEqualTo("a-1");
+        }
+    }
+
+    @Test
+    void anOperatorsInternalNoteIsNeverInTheCustomersHistory() {
+        String token;
+        try (WidgetClient first = connect()) {
+            token = first.send(hello(null, null)).next("welcome").path("token").asString();
+            first.send(message("c-1", "Как подписать документ?"));
+            first.next("message");
+            first.next("accepted");
+        }
+        transcripts.get(token).add(new Message(MessageId.random(), Author.note(new Operator("op-anna", "Анна")),
+                "Клиент звонил, просит перезвонить после обеда", List.of(), null, List.of(), null, null, null, Instant.now()));
+
+        try (WidgetClient second = connect()) {
+            JsonNode welcome = second.send(hello(token, null)).next("welcome");
+
+            assertThat(welcome.path("messages").size()).isEqualTo(2);
+            assertThat(welcome.toString()).doesNotContain("перезвонить после обеда").doesNotContain("\"note\"");
         }
     }
 
