@@ -34,6 +34,20 @@
     return 'c-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
 
+  /** A paperclip drawn, not a character: pages and systems without an emoji font show it too. */
+  function paperclip() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24'); svg.setAttribute('width', '18'); svg.setAttribute('height', '18');
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5');
+    path.setAttribute('fill', 'none'); path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '1.8'); path.setAttribute('stroke-linecap', 'round');
+    svg.appendChild(path);
+    return svg;
+  }
+
   var style = el('style');
   style.textContent = [
     '.sgw-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;border:0;border-radius:28px;padding:14px 20px;',
@@ -63,6 +77,9 @@
     '.sgw-notice:empty{display:none}',
     '.sgw-form{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #d9e2ec}',
     '.sgw-form textarea{flex:1;resize:none;height:40px;border:1px solid #bcccdc;border-radius:8px;padding:8px;font:inherit}',
+    '.sgw-attach{border:1px solid #bcccdc;border-radius:8px;background:#fff;color:#1f2933;padding:0 10px;font-size:18px;cursor:pointer}',
+    '.sgw-file-input{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}',
+    '.sgw-file-name{display:block;font-size:13px;margin-top:2px}',
     '.sgw-send{border:0;border-radius:8px;background:#1565c0;color:#fff;padding:0 14px;font:600 14px system-ui,sans-serif;cursor:pointer}',
     '@media (max-width:480px){.sgw-panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}}'
   ].join('');
@@ -83,7 +100,13 @@
   var input = el('textarea', { 'data-testid': 'widget-input', 'aria-label': 'Ваше сообщение', placeholder: 'Напишите вопрос…',
     maxlength: String(MAX_TEXT), rows: '1' });
   var send = el('button', { type: 'submit', 'class': 'sgw-send', 'data-testid': 'widget-send' }, 'Отправить');
-  form.appendChild(input); form.appendChild(send);
+  // a file (a screenshot of the error) goes with the text typed so far; the gateway says which files it takes
+  var attach = el('button', { type: 'button', 'class': 'sgw-attach', 'data-testid': 'widget-attach',
+    'aria-label': 'Прикрепить файл', title: 'Прикрепить файл (скриншот, документ)' });
+  attach.appendChild(paperclip());
+  var fileInput = el('input', { type: 'file', 'class': 'sgw-file-input', 'data-testid': 'widget-file', tabindex: '-1',
+    'aria-hidden': 'true' });
+  form.appendChild(attach); form.appendChild(fileInput); form.appendChild(input); form.appendChild(send);
   [head, status, log, notice, form].forEach(function (n) { panel.appendChild(n); });
   document.body.appendChild(panel);
   document.body.appendChild(launcher);
@@ -106,6 +129,12 @@
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); submit(); }
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); submit(); });
+  attach.addEventListener('click', function () { fileInput.click(); });
+  fileInput.addEventListener('change', function () {
+    var file = fileInput.files && fileInput.files[0];
+    fileInput.value = '';
+    if (file) { sendFile(file); }
+  });
 
   function setNotice(text) { notice.textContent = text || ''; }
 
@@ -119,6 +148,38 @@
     var bubble = render({ id: null, author: 'customer', text: text, clientId: clientId, actions: [] });
     bubble.classList.add('sgw-unsent');
     enqueue({ clientId: clientId, frame: { type: 'message', clientId: clientId, text: text }, el: bubble });
+  }
+
+  /** A message with a file goes over HTTP; its answer is the frame the socket would have sent. */
+  function sendFile(file) {
+    if (!connected || !token) { setNotice('Чат ещё подключается, прикрепите файл через секунду'); connect(); return; }
+    var text = input.value.trim().slice(0, MAX_TEXT);
+    input.value = '';
+    setNotice('');
+    var clientId = newClientId();
+    var bubble = render({ id: null, author: 'customer', text: text, clientId: clientId, actions: [],
+      files: [{ name: file.name, size: file.size }] });
+    bubble.classList.add('sgw-unsent');
+    var body = new FormData();
+    body.append('desk', desk);
+    body.append('token', token);
+    body.append('clientId', clientId);
+    body.append('text', text);
+    body.append('file', file, file.name);
+    fetch(gateway.origin + '/api/v1/widget/messages', { method: 'POST', body: body })
+      .then(function (r) {
+        if (r.status === 413) { return { type: 'error', text: 'Файл слишком большой' }; }
+        return r.json();
+      })
+      .then(function (frame) {
+        if (frame.type === 'accepted') {
+          bubble.classList.remove('sgw-unsent');
+          if (frame.id) { bubble.setAttribute('data-id', frame.id); shown[frame.id] = bubble; }
+        } else {
+          setNotice(frame.text || 'Файл не отправлен');
+        }
+      })
+      .catch(function () { setNotice('Файл не отправлен: нет связи. Попробуйте ещё раз'); });
   }
 
   function pressAction(action, buttons) {
@@ -163,6 +224,9 @@
       node.appendChild(el('span', { 'class': 'sgw-name' }, m.authorName));
     }
     node.appendChild(el('span', { 'class': 'sgw-text' }, m.text || ''));
+    (m.files || []).forEach(function (f) {
+      node.appendChild(el('span', { 'class': 'sgw-file-name', 'data-testid': 'widget-file-name' }, 'Файл: ' + f.name));
+    });
     var href = m.link ? safeLink(m.link) : null;
     if (href) {
       node.appendChild(document.createElement('br'));

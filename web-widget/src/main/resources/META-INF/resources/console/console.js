@@ -184,6 +184,11 @@
         note: 'Заметка для операторов · ' + (m.authorName || '') }[m.author];
       if (who) { line.appendChild(el('span', { 'class': 'who' }, who)); }
       line.appendChild(el('span', null, m.text));
+      (m.files || []).forEach(function (f) {
+        line.appendChild(el('br'));
+        line.appendChild(el('a', { href: f.url, target: '_blank', rel: 'noopener', 'data-testid': 'console-file' },
+          'Файл: ' + f.name + ' (' + Math.max(1, Math.round(f.size / 1024)) + ' КБ)'));
+      });
       var href = m.link ? safeLink(m.link) : null;
       if (href) {
         line.appendChild(el('br'));

@@ -1,5 +1,7 @@
 package dev.supportgateway.infra.console;
 
+import dev.supportgateway.engine.conversation.Attachment;
+import dev.supportgateway.engine.conversation.Attachments;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
@@ -17,15 +19,25 @@ import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketNumber;
 import dev.supportgateway.routing.ticket.TicketRegister;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,6 +57,8 @@ class ConsoleApi {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
     private static final int ARTICLES_OFFERED = 5;
     private static final int MAX_ARTICLE_QUERY = 500;
+    /** Picture types a browser shows as pictures only (no SVG: it may carry script). */
+    private static final Set<String> SHOWN_PICTURES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp");
     /** As long as the console's answer field lets a text be. */
     private static final int MAX_NOTE_LENGTH = 4000;
 
@@ -72,9 +86,10 @@ class ConsoleApi {
     private final ConsoleViews views;
     private final HelpCenter helpCenter;
     private final TicketRegister tickets;
+    private final Attachments attachments;
 
     ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators,
-               ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets) {
+               ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets, Attachments attachments) {
         this.engine = engine;
         this.conversations = conversations;
         this.catalog = catalog;
@@ -82,6 +97,7 @@ class ConsoleApi {
         this.views = views;
         this.helpCenter = helpCenter;
         this.tickets = tickets;
+        this.attachments = attachments;
     }
 
     @GetMapping("/csrf")
@@ -149,6 +165,31 @@ class ConsoleApi {
                 .flatMap(t -> conversations.find(t.conversation()))
                 .<ResponseEntity<?>>map(c -> ResponseEntity.ok(views.transcript(c)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Обращение " + parsed + " не найдено")));
+    }
+
+    /**
+     * A file the customer sent in this conversation. Pictures open in the browser; anything else is downloaded, never
+     * shown as a page of the gateway (a customer's HTML or SVG must not run with the operator's session).
+     */
+    @GetMapping("/conversations/{id}/attachments/{ref}")
+    ResponseEntity<?> attachment(@PathVariable String id, @PathVariable String ref, Principal principal) throws IOException {
+        Conversation c = mine(id, principal);
+        Optional<Attachment> sent = c.transcript().stream().flatMap(m -> m.attachments().stream())
+                .filter(a -> a.storageRef().equals(ref)).findFirst();
+        Optional<InputStream> content = sent.isEmpty() ? Optional.empty() : attachments.open(ref);
+        if (content.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Файл не найден"));
+        }
+        Attachment file = sent.get();
+        boolean picture = SHOWN_PICTURES.contains(file.mediaType().toLowerCase(Locale.ROOT));
+        return ResponseEntity.ok()
+                .contentType(picture ? MediaType.parseMediaType(file.mediaType()) : MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(file.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.builder(picture ? "inline" : "attachment")
+                        .filename(file.name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .body(new InputStreamResource(content.get()));
     }
 
     @PostMapping("/conversations/{id}/take-over")

@@ -1,5 +1,6 @@
 package dev.supportgateway.infra.console;
 
+import dev.supportgateway.channels.widget.WidgetChannelConfiguration;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
@@ -43,9 +44,10 @@ public class ConsoleSecurityConfiguration {
                         .requestMatchers("/api/v1/desks/**", "/actuator/health/**", "/actuator/health").permitAll()
                         .anyRequest().permitAll())
                 // the console's script reads the token from /api/v1/console/csrf and sends it as X-CSRF-TOKEN;
-                // the ask API is called by other servers without a browser session, so it has no CSRF token
+                // the ask API is called by other servers without a browser session, so it has no CSRF token; the
+                // widget's files come from customers' pages with the widget's session token and a checked Origin, no cookie
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers("/api/v1/desks/**"))
+                        .ignoringRequestMatchers("/api/v1/desks/**", WidgetChannelConfiguration.FILES_PATH))
                 .formLogin(form -> form.loginProcessingUrl(LOGIN)
                         .successHandler((request, response, authentication) -> json(response, HttpStatus.OK, "{\"ok\":true}"))
                         .failureHandler((request, response, exception) -> json(response, HttpStatus.UNAUTHORIZED,

@@ -61,7 +61,12 @@ final class ConsoleViews {
                boolean flagged, Instant awaitingCustomerSince, Instant firstReplyDue, boolean overdue, String deskZone) {
     }
 
-    record Line(String id, String author, String authorName, String text, List<Action> actions, String link, Instant at) {
+    record Line(String id, String author, String authorName, String text, List<Action> actions, String link, Instant at,
+                List<File> files) {
+    }
+
+    /** A file the customer sent, opened through the console API at {@code url}. */
+    record File(String name, String mediaType, long size, String url) {
     }
 
     /** One identification value the customer gave, under the label the desk asked for it with. */
@@ -222,8 +227,10 @@ final class ConsoleViews {
                     .filter(a -> a.id().equals(m.actionId())).map(Action::label).reduce((a, b) -> b).orElse(m.actionId());
             text = "[нажата кнопка «" + label + "»]";
         }
+        List<File> files = m.attachments().stream().map(a -> new File(a.name(), a.mediaType(), a.size(),
+                "/api/v1/console/conversations/" + c.id().value() + "/attachments/" + a.storageRef())).toList();
         return new Line(m.id().value(), key(m.author().kind()), m.author().displayName(), text,
-                m.actions(), m.link(), m.at());
+                m.actions(), m.link(), m.at(), files);
     }
 
     /** Masked and short: a widget token is long and says nothing to an operator beyond telling two customers apart. */

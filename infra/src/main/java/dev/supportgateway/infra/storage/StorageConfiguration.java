@@ -1,5 +1,6 @@
 package dev.supportgateway.infra.storage;
 
+import dev.supportgateway.engine.conversation.Attachments;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import java.nio.file.Path;
@@ -46,6 +47,12 @@ public class StorageConfiguration {
     JournalCheckpoints journalCheckpoints(JdbcConversations conversations, StorageSettings settings) {
         return new JournalCheckpoints(conversations, settings.journalCheckpoint(),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("journal-checkpoints").daemon().factory()));
+    }
+
+    /** The files customers send, in {@code gateway.data}/attachments. */
+    @Bean
+    Attachments attachments(@Value("${gateway.data}") Path data) {
+        return new DiskAttachments(data.resolve("attachments"));
     }
 
     /** The storage part of {@code /actuator/health}. */

@@ -102,6 +102,17 @@ class WidgetAndConsoleBrowserTest {
             Locator system = customer.locator("[data-testid=widget-message][data-author=system]");
             assertThat(system.last()).containsText("Оператор Алия Демо подключился к чату");
 
+            // the customer sends a screenshot of the error, as the regulation asks; the operator opens it
+            customer.getByTestId("widget-input").fill("Вот скриншот ошибки");
+            customer.getByTestId("widget-file").setInputFiles(Paths.get("src/test/resources/files/error-screenshot.png"));
+            assertThat(customer.getByTestId("widget-file-name").last()).hasText("Файл: error-screenshot.png");
+            assertThat(customer.locator("[data-testid=widget-message].sgw-unsent")).hasCount(0);
+            Locator file = console.getByTestId("console-file").last();
+            assertThat(file).containsText("error-screenshot.png");
+            var opened = console.request().get(url(file.getAttribute("href")));
+            org.assertj.core.api.Assertions.assertThat(opened.status()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(opened.headers().get("content-type")).isEqualTo("image/png");
+
             console.getByTestId("console-ready-reply").selectOption("greeting");
             assertThat(console.getByTestId("console-input")).hasValue(Pattern.compile("^Здравствуйте! Меня зовут Алия Демо, я специалист поддержки E-DOC"));
             console.getByTestId("console-input").fill("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Attachment;
+import dev.supportgateway.engine.conversation.Attachments;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.CustomerAddress;
@@ -14,6 +16,7 @@ import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
+import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,8 +26,10 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,8 @@ class ConsoleApiTest {
     int port;
     @Autowired
     ConversationEngine engine;
+    @Autowired
+    Attachments attachments;
 
     /** An eorder customer asks for a person and answers what the desk asks, in order, until the request is registered. */
     private ConversationId eorderCustomerAnswers(CustomerAddress customer, String... answers) {
@@ -323,6 +330,42 @@ class ConsoleApiTest {
         assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
         assertThat(ivan.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"чужая служба\"}").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anOperatorOfTheDeskOpensTheScreenshotTheCustomerSent() throws Exception {
+        byte[] screenshot = Files.readAllBytes(Path.of("src/test/resources/files/error-screenshot.png"));
+        Attachment kept = attachments.keep("Ошибка подписи.png", "image/png", new ByteArrayInputStream(screenshot));
+        Attachment page = attachments.keep("page.html", "text/html", new ByteArrayInputStream(
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "file-" + UUID.randomUUID());
+        ConversationId id = engine.receive(new Inbound(DeskId.of("edoc"), customer, null, "file-1", "Вот что выходит",
+                null, List.of(kept, page), Instant.now())).conversation().id();
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        JsonNode transcript = JSON.readTree(aigerim.send("GET", "/api/v1/console/conversations/" + id, null, null, false).body());
+        JsonNode file = transcript.path("messages").get(0).path("files").get(0);
+        assertThat(file.path("name").asString()).isEqualTo("Ошибка подписи.png");
+
+        HttpResponse<byte[]> opened = aigerim.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + file.path("url").asString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).isEqualTo(screenshot);
+        assertThat(opened.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(opened.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(opened.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline").contains("UTF-8''");
+        HttpResponse<String> html = aigerim.send("GET", transcript.path("messages").get(0).path("files").get(1).path("url").asString(),
+                null, null, false);
+        assertThat(html.headers().firstValue("Content-Type")).as("a customer's page never runs as ours").contains("application/octet-stream");
+        assertThat(html.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        Attachment elsewhere = attachments.keep("other.png", "image/png", new ByteArrayInputStream(screenshot));
+        assertThat(aigerim.send("GET", "/api/v1/console/conversations/" + id + "/attachments/" + elsewhere.storageRef(),
+                null, null, false).statusCode()).as("only files of this conversation").isEqualTo(404);
+        Browser ivan = new Browser();
+        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        assertThat(ivan.send("GET", file.path("url").asString(), null, null, false).statusCode()).isEqualTo(404);
+        assertThat(new Browser().send("GET", file.path("url").asString(), null, null, false).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.supportgateway.channels.widget;
 
+import dev.supportgateway.engine.conversation.Attachments;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.delivery.Deliveries;
 import dev.supportgateway.engine.desk.Desks;
@@ -31,6 +32,8 @@ public class WidgetChannelConfiguration {
 
     /** The endpoint's path. */
     public static final String PATH = "/ws/widget";
+    /** Where the widget sends a message with a file (multipart over HTTP). */
+    public static final String FILES_PATH = "/api/v1/widget/messages";
     /** The outbound adapter's bean name: {@code deliveries.<channel key>}. */
     public static final String DELIVERIES_BEAN = "deliveries.widget";
 
@@ -55,6 +58,13 @@ public class WidgetChannelConfiguration {
     WidgetInbound widgetInbound(ObjectProvider<ConversationEngine> engine, @Lazy Conversations conversations, WidgetSessions sessions,
                                 WidgetFrames frames, WidgetChannelProperties properties, ObjectProvider<Clock> clock) {
         return new WidgetInbound(engine::getObject, conversations, sessions, frames, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Messages with a file, over HTTP at {@value #FILES_PATH}. */
+    @Bean
+    WidgetFiles widgetFiles(WidgetInbound inbound, WidgetSessions sessions, WidgetOrigins origins, WidgetFrames frames,
+                            @Lazy Attachments attachments, WidgetChannelProperties properties) {
+        return new WidgetFiles(inbound, sessions, origins, frames, attachments, properties);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *                           the widget's are the ones kept open by the thousand); longer frames pass in parts
  * @param unavailableRetry   how long the widget waits before it sends again a message the gateway could not take
  *                           (the store failed or is too far behind); the widget doubles it on each further refusal
+ * @param maxAttachmentSize  the largest file a customer may send with a message
+ * @param attachmentTypes    the file name extensions a customer may send (screenshots, documents, logs, archives)
  */
 @Validated
 @ConfigurationProperties("gateway.widget")
@@ -39,7 +42,11 @@ public record WidgetChannelProperties(
         @NotNull @DefaultValue("10m") Duration redeliveryWindow,
         @Min(128) @Max(65_536) @DefaultValue("1024") int socketBufferChars,
         @Min(512) @Max(65_536) @DefaultValue("2048") int socketIoBufferBytes,
-        @NotNull @DefaultValue("20s") Duration unavailableRetry) {
+        @NotNull @DefaultValue("20s") Duration unavailableRetry,
+        @NotNull @DefaultValue("10MB") DataSize maxAttachmentSize,
+        @NotNull @DefaultValue({"png", "jpg", "jpeg", "gif", "webp", "bmp", "heic", "pdf", "txt", "log", "csv", "xml", "json",
+                "doc", "docx", "xls", "xlsx", "odt", "ods", "rtf", "zip", "7z", "rar", "cer", "crt", "sig", "p7s"})
+        List<String> attachmentTypes) {
 
     /** One desk's widget settings. */
     public record DeskWidget(@NotNull @DefaultValue List<String> allowedOrigins) {

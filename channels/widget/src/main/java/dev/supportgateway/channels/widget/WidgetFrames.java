@@ -21,7 +21,11 @@ final class WidgetFrames {
     /** A transcript message as the widget shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageFrame(String type, String id, String author, String authorName, String text,
-                        List<ActionFrame> actions, String link, String at, String clientId) {
+                        List<ActionFrame> actions, String link, String at, String clientId, List<FileFrame> files) {
+    }
+
+    /** A file sent with a message: its name and size only (the customer has it; operators open it in the console). */
+    record FileFrame(String name, long size) {
     }
 
     record ActionFrame(String id, String label) {
@@ -61,13 +65,14 @@ final class WidgetFrames {
     MessageFrame message(Outbound outbound) {
         return new MessageFrame("message", outbound.id().value(), author(outbound.author().kind().name()),
                 outbound.author().displayName(), outbound.text(), actions(outbound.actions()), outbound.link(),
-                outbound.createdAt().toString(), null);
+                outbound.createdAt().toString(), null, null);
     }
 
     MessageFrame message(Message message) {
         return new MessageFrame("message", message.id().value(), author(message.author().kind().name()),
                 message.author().displayName(), message.text(), actions(message.actions()), message.link(),
-                message.at().toString(), message.fromCustomer() ? message.externalId() : null);
+                message.at().toString(), message.fromCustomer() ? message.externalId() : null,
+                message.attachments().isEmpty() ? null : message.attachments().stream().map(a -> new FileFrame(a.name(), a.size())).toList());
     }
 
     String write(Object frame) {

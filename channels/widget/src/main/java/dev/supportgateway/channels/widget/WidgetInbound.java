@@ -1,5 +1,6 @@
 package dev.supportgateway.channels.widget;
 
+import dev.supportgateway.engine.conversation.Attachment;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import dev.supportgateway.engine.conversation.CustomerAddress;
@@ -40,7 +41,7 @@ final class WidgetInbound extends TextWebSocketHandler {
     private static final String KEY = "widget.key";
     private static final String SOCKET = "widget.socket";
     private static final String PARTS = "widget.parts";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -192,45 +193,53 @@ final class WidgetInbound extends TextWebSocketHandler {
             reply(socket, frames.error("no-hello", "Соединение не готово, подождите секунду"));
             return;
         }
-        if (frame.clientId() == null || !CLIENT_ID.matcher(frame.clientId()).matches()) {
-            reply(socket, frames.error("bad-frame", "Сообщение без идентификатора, обновите страницу"));
-            return;
-        }
         boolean action = frame.type().equals("action");
-        String text = frame.text() == null ? "" : frame.text().strip();
-        if (action ? frame.actionId() == null || frame.actionId().isBlank() : text.isEmpty()) {
-            reply(socket, frames.error("empty", "Пустое сообщение не отправлено"));
-            return;
+        reply(socket, take(key, frame.clientId(), action, frame.text(), frame.actionId(), List.of()).frame());
+    }
+
+    /** What became of a customer's message: the frame that tells the widget, and the HTTP status of the same news. */
+    record Outcome(int status, String frame) {
+    }
+
+    /**
+     * Hands a customer's message (text, a button press, or files already kept) to the engine, within the session's
+     * limits; the same for the socket and for a message with files sent over HTTP.
+     */
+    Outcome take(WidgetSessions.Key key, String clientId, boolean action, String rawText, String actionId, List<Attachment> attachments) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            return new Outcome(400, frames.error("bad-frame", "Сообщение без идентификатора, обновите страницу"));
+        }
+        String text = rawText == null ? "" : rawText.strip();
+        if (action ? actionId == null || actionId.isBlank() : text.isEmpty() && attachments.isEmpty()) {
+            return new Outcome(400, frames.error("empty", "Пустое сообщение не отправлено"));
         }
         if (text.length() > properties.maxTextLength()) {
-            reply(socket, frames.error("too-long", "Сообщение слишком длинное: не больше "
+            return new Outcome(400, frames.error("too-long", "Сообщение слишком длинное: не больше "
                     + properties.maxTextLength() + " символов. Сократите его или разбейте на несколько"));
-            return;
         }
         Duration wait = sessions.take(key);
         if (!wait.isZero()) {
-            reply(socket, frames.rateLimited(TOO_MANY, wait.toMillis()));
-            return;
+            return new Outcome(429, frames.rateLimited(TOO_MANY, wait.toMillis()));
         }
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, key.token());
         Inbound inbound = action
-                ? Inbound.action(key.desk(), customer, frame.clientId(), frame.actionId(), clock.instant())
-                : Inbound.text(key.desk(), customer, frame.clientId(), text, clock.instant());
+                ? Inbound.action(key.desk(), customer, clientId, actionId, clock.instant())
+                : new Inbound(key.desk(), customer, null, clientId, text, null, attachments, clock.instant());
         try {
             Turn turn = engine.get().receive(inbound);
             String id = turn.stored().stream().filter(Message::fromCustomer).map(m -> m.id().value())
                     .findFirst().orElse(null);
-            reply(socket, frames.accepted(frame.clientId(), id, turn.duplicate()));
+            return new Outcome(200, frames.accepted(clientId, id, turn.duplicate()));
         } catch (UnknownDesk e) {
-            reply(socket, frames.error("unknown-desk", "Служба поддержки не найдена"));
+            return new Outcome(404, frames.error("unknown-desk", "Служба поддержки не найдена"));
         } catch (ConversationsUnavailable e) {
             // the store logs the cause once; a line per refused message would flood the log while it lasts
-            LOG.debug("widget message {} of session {} not taken: {}", frame.clientId(), key, e.getMessage());
-            reply(socket, frames.unavailable(properties.unavailableRetry().toMillis()));
+            LOG.debug("widget message {} of session {} not taken: {}", clientId, key, e.getMessage());
+            return new Outcome(503, frames.unavailable(properties.unavailableRetry().toMillis()));
         } catch (RuntimeException e) {
             // the client keeps the message unconfirmed and may resend it: the clientId makes that safe
-            LOG.error("widget message {} of session {} failed: {}", frame.clientId(), key, e.toString(), e);
-            reply(socket, frames.unavailable(properties.unavailableRetry().toMillis()));
+            LOG.error("widget message {} of session {} failed: {}", clientId, key, e.toString(), e);
+            return new Outcome(503, frames.unavailable(properties.unavailableRetry().toMillis()));
         }
     }
 

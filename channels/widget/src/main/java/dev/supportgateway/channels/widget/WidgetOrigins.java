@@ -37,30 +37,40 @@ final class WidgetOrigins implements HandshakeInterceptor {
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {
         String deskParam = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().getFirst("desk");
+        HttpStatus refusal = refusal(deskParam, request);
+        if (refusal != null) {
+            response.setStatusCode(refusal);
+            return false;
+        }
+        attributes.put(DESK, DeskId.of(deskParam));
+        return true;
+    }
+
+    /**
+     * Why the request may not use the desk's widget, or null when it may: 400 for a malformed desk id, 404 for a
+     * desk without the widget, 403 for a page of a site the desk does not allow. Browsers always send Origin on a
+     * WebSocket handshake and a cross-site POST; its absence means a non-browser client, which cannot ride a
+     * customer's browser anyway (the token is not a cookie).
+     */
+    HttpStatus refusal(String deskParam, ServerHttpRequest request) {
         DeskId desk;
         try {
             desk = DeskId.of(deskParam == null ? "" : deskParam);
         } catch (IllegalArgumentException e) {
-            response.setStatusCode(HttpStatus.BAD_REQUEST);
-            return false;
+            return HttpStatus.BAD_REQUEST;
         }
         boolean offersWidget = desks.find(desk)
                 .flatMap(d -> d.channel(ChannelKind.WIDGET)).map(ChannelPolicy::enabled).orElse(false);
         if (!offersWidget) {
-            response.setStatusCode(HttpStatus.NOT_FOUND);
-            return false;
+            return HttpStatus.NOT_FOUND;
         }
         String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
-        // browsers always send Origin on a WebSocket handshake; its absence means a non-browser client,
-        // which cannot ride a customer's browser anyway (the token is not a cookie)
         if (origin != null && !WebUtils.isSameOrigin(request)
                 && !properties.allowedOrigins(desk.value()).contains(origin)) {
-            LOG.info("widget handshake for desk {} refused: origin {} is not allowed", desk, origin);
-            response.setStatusCode(HttpStatus.FORBIDDEN);
-            return false;
+            LOG.info("widget request for desk {} refused: origin {} is not allowed", desk, origin);
+            return HttpStatus.FORBIDDEN;
         }
-        attributes.put(DESK, desk);
-        return true;
+        return null;
     }
 
     @Override

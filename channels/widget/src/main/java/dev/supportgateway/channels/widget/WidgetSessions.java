@@ -88,6 +88,12 @@ final class WidgetSessions implements SmartLifecycle {
         }
     }
 
+    /** Whether a widget of the session has a socket open on this node (the page that sends is a live one). */
+    boolean connected(Key key) {
+        Session session = sessions.get(key);
+        return session != null && !session.sockets.isEmpty();
+    }
+
     /** Zero when the session may send another message, else how long it has to wait. */
     Duration take(Key key) {
         return session(key).bucket.take(clock.instant());

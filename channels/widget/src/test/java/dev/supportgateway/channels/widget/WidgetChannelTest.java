@@ -11,6 +11,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Attachment;
+import dev.supportgateway.engine.conversation.Attachments;
 import dev.supportgateway.engine.conversation.Author;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
@@ -30,12 +32,24 @@ import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.dialogue.Turn;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +67,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The widget channel over a real WebSocket server. The engine is a mock that answers every question with one
@@ -67,10 +82,12 @@ import tools.jackson.databind.JsonNode;
                 "gateway.widget.socket-buffer-chars=128",
                 "gateway.widget.socket-io-buffer-bytes=512",
                 "gateway.widget.rate-limit.burst=3",
-                "gateway.widget.rate-limit.per-minute=1"})
+                "gateway.widget.rate-limit.per-minute=1",
+                "gateway.widget.max-attachment-size=1KB"})
 class WidgetChannelTest {
 
     private static final DeskId EDOC = DeskId.of("edoc");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -82,6 +99,29 @@ class WidgetChannelTest {
             when(edoc.channel(ChannelKind.WIDGET)).thenReturn(Optional.of(
                     new ChannelPolicy(ChannelKind.WIDGET, true, true, List.of(), "https://edoc.kz", null)));
             return id -> id.equals(EDOC) ? Optional.of(edoc) : Optional.empty();
+        }
+
+        /** Files kept in memory: the store on disk is infra's, tested there. */
+        @Bean
+        KeptFiles attachments() {
+            return new KeptFiles();
+        }
+    }
+
+    static final class KeptFiles implements Attachments {
+        final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+        @Override
+        public Attachment keep(String name, String mediaType, InputStream content) throws IOException {
+            byte[] bytes = content.readAllBytes();
+            String ref = "f" + files.size();
+            files.put(ref, bytes);
+            return new Attachment(name, mediaType, bytes.length, ref);
+        }
+
+        @Override
+        public Optional<InputStream> open(String storageRef) {
+            return Optional.ofNullable(files.get(storageRef)).map(ByteArrayInputStream::new);
         }
     }
 
@@ -96,6 +136,8 @@ class WidgetChannelTest {
     Deliveries deliveries;
     @Autowired
     WidgetSessions sessions;
+    @Autowired
+    KeptFiles files;
 
     private final Map<String, List<Message>> transcripts = new ConcurrentHashMap<>();
     /** What the mock engine answers every question with. */
@@ -219,6 +261,76 @@ class WidgetChannelTest {
             assertThat(welcome.path("messages").size()).isEqualTo(2);
             assertThat(welcome.toString()).doesNotContain("перезвонить после обеда").doesNotContain("\"note\"");
         }
+    }
+
+    @Test
+    void aScreenshotSentFromTheDesksSiteGoesToTheEngineWithTheMessage() throws Exception {
+        byte[] screenshot = Files.readAllBytes(Path.of("src/test/resources/files/error-screenshot.png"));
+        try (WidgetClient client = connect()) {
+            String token = client.send(hello(null, null)).next("welcome").path("token").asString();
+
+            HttpResponse<String> sent = sendFile("https://edoc.kz", token, "f-1", "Вот ошибка", "error-screenshot.png", screenshot);
+
+            assertThat(sent.statusCode()).isEqualTo(200);
+            assertThat(sent.headers().firstValue("Access-Control-Allow-Origin")).contains("https://edoc.kz");
+            JsonNode accepted = JSON.readTree(sent.body());
+            assertThat(accepted.path("type").asString()).isEqualTo("accepted");
+            assertThat(accepted.path("clientId").asString()).isEqualTo("f-1");
+            assertThat(client.next("message").path("author").asString()).as("the answer comes over the socket").isEqualTo("bot");
+            ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
+            verify(engine).receive(inbound.capture());
+            assertThat(inbound.getValue().text()).isEqualTo("Вот ошибка");
+            assertThat(inbound.getValue().externalId()).isEqualTo("f-1");
+            assertThat(inbound.getValue().attachments()).singleElement().satisfies(a -> {
+                assertThat(a.name()).isEqualTo("error-screenshot.png");
+                assertThat(a.mediaType()).isEqualTo("image/png");
+                assertThat(a.size()).isEqualTo(screenshot.length);
+                assertThat(files.files.get(a.storageRef())).isEqualTo(screenshot);
+            });
+        }
+    }
+
+    @Test
+    void aFileIsRefusedReadablyFromAForeignSiteWithoutASessionOfTheWrongTypeOrTooLarge() throws Exception {
+        try (WidgetClient client = connect()) {
+            String token = client.send(hello(null, null)).next("welcome").path("token").asString();
+            byte[] small = "ошибка 500".getBytes(StandardCharsets.UTF_8);
+
+            assertThat(sendFile("https://evil.example", token, "f-1", "", "log.txt", small).statusCode()).isEqualTo(403);
+            HttpResponse<String> noSession = sendFile("https://edoc.kz", "x".repeat(30), "f-2", "", "log.txt", small);
+            assertThat(noSession.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(noSession.body()).path("text").asString()).contains("обновите страницу");
+            HttpResponse<String> program = sendFile("https://edoc.kz", token, "f-3", "", "setup.exe", small);
+            assertThat(program.statusCode()).isEqualTo(415);
+            assertThat(JSON.readTree(program.body()).path("text").asString()).contains("png", "pdf");
+            HttpResponse<String> large = sendFile("https://edoc.kz", token, "f-4", "", "dump.log", new byte[2048]);
+            assertThat(large.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(large.body()).path("code").asString()).isEqualTo("file-too-large");
+            assertThat(files.files).isEmpty();
+            verify(engine, never()).receive(any());
+        }
+    }
+
+    /** What the widget's script sends: a multipart form with the session, the message and the file. */
+    private HttpResponse<String> sendFile(String origin, String token, String clientId, String text, String name, byte[] content)
+            throws Exception {
+        String boundary = "sgw" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : List.of(new String[] {"desk", "edoc"}, new String[] {"token", token},
+                new String[] {"clientId", clientId}, new String[] {"text", text})) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String type = name.endsWith(".png") ? "image/png" : "application/octet-stream";
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,0 +1,22 @@
+package dev.supportgateway.engine.conversation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Where the files customers send are kept: a channel keeps a file here before it hands the message to the engine
+ * (so an accepted message never points to a lost file), and the console reads it back by its reference.
+ */
+public interface Attachments {
+
+    /**
+     * Keeps {@code content} durably and returns the attachment that names it.
+     *
+     * @throws IOException when the file cannot be kept; nothing half-written is left behind
+     */
+    Attachment keep(String name, String mediaType, InputStream content) throws IOException;
+
+    /** The content of the file kept under {@code storageRef}, or empty when there is none (or the reference is malformed). */
+    Optional<InputStream> open(String storageRef) throws IOException;
+}

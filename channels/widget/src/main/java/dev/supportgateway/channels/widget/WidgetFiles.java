@@ -1,0 +1,103 @@
+package dev.supportgateway.channels.widget;
+
+import dev.supportgateway.engine.conversation.Attachment;
+import dev.supportgateway.engine.conversation.Attachments;
+import dev.supportgateway.engine.desk.DeskId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * A customer's message with a file (a screenshot of the error, as the regulations ask), sent by the widget over
+ * HTTP because a WebSocket frame is no place for megabytes: the file is kept durably first, then the message goes
+ * the way of every widget message ({@link WidgetInbound#take}), and the bot's or operator's replies come over the
+ * session's socket. The answer is the frame the socket would have sent: {@code accepted}, or an {@code error}.
+ */
+@RestController
+final class WidgetFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WidgetFiles.class);
+
+    private final WidgetInbound inbound;
+    private final WidgetSessions sessions;
+    private final WidgetOrigins origins;
+    private final WidgetFrames frames;
+    private final Attachments attachments;
+    private final WidgetChannelProperties properties;
+
+    WidgetFiles(WidgetInbound inbound, WidgetSessions sessions, WidgetOrigins origins, WidgetFrames frames,
+                Attachments attachments, WidgetChannelProperties properties) {
+        this.inbound = inbound;
+        this.sessions = sessions;
+        this.origins = origins;
+        this.frames = frames;
+        this.attachments = attachments;
+        this.properties = properties;
+    }
+
+    @PostMapping(path = WidgetChannelConfiguration.FILES_PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<String> send(HttpServletRequest request, @RequestParam("desk") String desk, @RequestParam("token") String token,
+                                @RequestParam("clientId") String clientId, @RequestParam(name = "text", required = false) String text,
+                                @RequestParam("file") MultipartFile file) {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        HttpStatus refusal = origins.refusal(desk, new ServletServerHttpRequest(request));
+        if (refusal != null) {
+            return ResponseEntity.status(refusal).contentType(MediaType.APPLICATION_JSON)
+                    .body(frames.error("refused", "Отправка файлов с этой страницы не разрешена"));
+        }
+        WidgetSessions.Key key = new WidgetSessions.Key(DeskId.of(desk), token);
+        if (!WidgetInbound.TOKEN.matcher(token).matches() || !sessions.connected(key)) {
+            return answer(origin, HttpStatus.CONFLICT.value(), frames.error("no-session", "Соединение с чатом потеряно, обновите страницу"));
+        }
+        if (file.isEmpty()) {
+            return answer(origin, 400, frames.error("empty-file", "Файл пустой, выберите другой"));
+        }
+        long max = properties.maxAttachmentSize().toBytes();
+        if (file.getSize() > max) {
+            return answer(origin, HttpStatus.CONTENT_TOO_LARGE.value(), frames.error("file-too-large",
+                    "Файл больше " + (max / (1024 * 1024)) + " МБ: сожмите его или пришлите часть"));
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        if (!allowedType(name)) {
+            return answer(origin, HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), frames.error("file-type",
+                    "Такой файл не принимаем. Можно: " + String.join(", ", properties.attachmentTypes())));
+        }
+        Attachment kept;
+        try (InputStream content = file.getInputStream()) {
+            kept = attachments.keep(name, file.getContentType(), content);
+        } catch (IOException e) {
+            LOG.error("widget file of session {} not kept: {}", key, e.toString());
+            return answer(origin, 503, frames.unavailable(properties.unavailableRetry().toMillis()));
+        }
+        WidgetInbound.Outcome outcome = inbound.take(key, clientId, false, text, null, List.of(kept));
+        return answer(origin, outcome.status(), outcome.frame());
+    }
+
+    private boolean allowedType(String name) {
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return properties.attachmentTypes().contains(extension);
+    }
+
+    private static ResponseEntity<String> answer(String origin, int status, String frame) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (origin != null) {
+            // the origin was checked against the desk's sites above: the widget's page may read the answer
+            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+        }
+        return response.body(frame);
+    }
+}
