@@ -18,6 +18,7 @@
   var shown = {};             // message id -> element (de-duplication)
   var pending = [];           // {clientId, frame, el}: sent but not yet confirmed; resent after a reconnect
   var socket = null, connected = false, attempts = 0, ackTimer = null, pingTimer = null, reconnectTimer = null;
+  var typingTimer = null;     // an operator is writing: shown until their message or a few quiet seconds
   var refusals = 0, resendTimer = null;  // the gateway could not take a message: resend later, waiting longer each time
 
   function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
@@ -93,7 +94,7 @@
   head.appendChild(el('h2', { id: 'sgw-title' }, 'Чат поддержки'));
   var closeButton = el('button', { type: 'button', 'class': 'sgw-close', 'aria-label': 'Свернуть чат' }, '×');
   head.appendChild(closeButton);
-  var status = el('div', { 'class': 'sgw-status', role: 'status' });
+  var status = el('div', { 'class': 'sgw-status', role: 'status', 'data-testid': 'widget-status' });
   var log = el('div', { 'class': 'sgw-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Сообщения', tabindex: '0' });
   var notice = el('div', { 'class': 'sgw-notice', role: 'alert', 'data-testid': 'widget-notice' });
   var form = el('form', { 'class': 'sgw-form' });
@@ -286,7 +287,15 @@
           clearInterval(pingTimer);
           pingTimer = setInterval(function () { transmit({ type: 'ping' }); }, 25000);
           break;
-        case 'message': received(frame); break;
+        case 'message':
+          if (typingTimer && frame.author === 'operator') { clearTimeout(typingTimer); typingTimer = null; status.textContent = ''; }
+          received(frame);
+          break;
+        case 'typing':
+          status.textContent = (frame.authorName || 'Оператор') + ' печатает…';
+          clearTimeout(typingTimer);
+          typingTimer = setTimeout(function () { typingTimer = null; if (connected) { status.textContent = ''; } }, 6000);
+          break;
         case 'accepted':
           if (refusals) { refusals = 0; setNotice(''); }
           pending = pending.filter(function (p) {

@@ -399,6 +399,13 @@
     $('reply').value = '';
     command('/reply', { text: text });
   });
+  // the customer sees «… печатает» while the holding operator writes; one signal every few seconds is enough
+  var typingSentAt = 0;
+  $('reply').addEventListener('input', function () {
+    if (!openId || document.querySelector('[data-testid=console-send]').disabled || Date.now() - typingSentAt < 3000) { return; }
+    typingSentAt = Date.now();
+    api('POST', '/conversations/' + encodeURIComponent(openId) + '/typing').catch(function () {});
+  });
   $('reply').addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('reply-form').requestSubmit(); }
   });

@@ -10,4 +10,9 @@ public interface Deliveries {
      * this message is stored, so an implementation may queue and retry; it should not block for long.
      */
     void deliver(Outbound outbound);
+
+    /** Shows the customer that an operator is writing, where the channel can; e-mail, for one, cannot. */
+    default void typing(Typing typing) {
+        // a channel without such a signal ignores it
+    }
 }

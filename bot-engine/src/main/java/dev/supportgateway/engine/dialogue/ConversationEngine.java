@@ -13,6 +13,7 @@ import dev.supportgateway.engine.conversation.MessageId;
 import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.conversation.Outbound;
 import dev.supportgateway.engine.delivery.ConsoleEvent;
+import dev.supportgateway.engine.delivery.Typing;
 import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.desk.ServiceTier;
@@ -150,6 +151,18 @@ public final class ConversationEngine {
         }
         lastCustomerMessage(c).ifPresent(ex::answer);
         ex.say(Author.operator(operator), text, List.of(), link);
+    }
+
+    /**
+     * Tells the customer that {@code operator} is writing to them. Only the operator holding the conversation does;
+     * nothing is stored and no lock is taken: the signal is stale seconds later anyway.
+     *
+     * @throws NotHeldByOperator unless {@code operator} holds it
+     */
+    public void operatorTyping(ConversationId id, Operator operator) {
+        Conversation c = ports.conversations().find(id).orElseThrow(() -> new ConversationNotFound(id));
+        requireHeldBy(c, operator);
+        ports.deliveries().typing(new Typing(c.desk(), c.customer(), operator.displayName()));
     }
 
     /**

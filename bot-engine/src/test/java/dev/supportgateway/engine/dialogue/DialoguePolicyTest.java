@@ -576,6 +576,24 @@ class DialoguePolicyTest {
     }
 
     @Test
+    void theCustomerSeesTheHoldingOperatorTypingAndNothingIsStored() {
+        Conversation waiting = waitingOnInitiativa();
+        assertThatThrownBy(() -> gateway.engine.operatorTyping(waiting.id(), anna)).isInstanceOf(NotHeldByOperator.class);
+        gateway.engine.takeOver(waiting.id(), anna);
+        Conversation held = gateway.conversation(INITIATIVA, customer);
+
+        gateway.engine.operatorTyping(waiting.id(), anna);
+
+        assertThat(gateway.deliveries.typings).singleElement().satisfies(t -> {
+            assertThat(t.customer()).isEqualTo(customer);
+            assertThat(t.desk()).isEqualTo(INITIATIVA);
+            assertThat(t.operatorName()).isEqualTo("Анна");
+        });
+        assertThat(gateway.conversation(INITIATIVA, customer)).isEqualTo(held);
+        assertThatThrownBy(() -> gateway.engine.operatorTyping(waiting.id(), boris)).isInstanceOf(HeldByAnotherOperator.class);
+    }
+
+    @Test
     void anInternalNoteStaysWithTheOperatorsAndChangesNothingForTheCustomer() {
         Conversation waiting = waitingOnInitiativa();
         gateway.engine.takeOver(waiting.id(), anna);

@@ -4,6 +4,7 @@ import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.Outbound;
 import dev.supportgateway.engine.delivery.ConsoleEvent;
 import dev.supportgateway.engine.delivery.Deliveries;
+import dev.supportgateway.engine.delivery.Typing;
 import dev.supportgateway.engine.delivery.OperatorConsole;
 import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
@@ -199,10 +200,16 @@ final class TestPorts {
     /** Records what would have been delivered. */
     static final class RecordingDeliveries implements Deliveries {
         final List<Outbound> delivered = new CopyOnWriteArrayList<>();
+        final List<Typing> typings = new CopyOnWriteArrayList<>();
 
         @Override
         public void deliver(Outbound outbound) {
             delivered.add(outbound);
+        }
+
+        @Override
+        public void typing(Typing typing) {
+            typings.add(typing);
         }
     }
 

@@ -207,6 +207,14 @@ class ConsoleApi {
         return ResponseEntity.ok(views.transcript(engine.reply(c.id(), operator(principal), body.text().strip()).conversation()));
     }
 
+    /** The holding operator is writing: the customer's channel may show it. Nothing is stored. */
+    @PostMapping("/conversations/{id}/typing")
+    ResponseEntity<Void> typing(@PathVariable String id, Principal principal) {
+        Conversation c = mine(id, principal);
+        engine.operatorTyping(c.id(), operator(principal));
+        return ResponseEntity.noContent().build();
+    }
+
     /** An internal note for colleagues: any operator of the desk, in any state; the customer never sees it. */
     @PostMapping("/conversations/{id}/notes")
     ResponseEntity<?> note(@PathVariable String id, @RequestBody ReplyRequest body, Principal principal) {

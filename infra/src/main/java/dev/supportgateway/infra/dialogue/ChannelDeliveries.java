@@ -2,6 +2,7 @@ package dev.supportgateway.infra.dialogue;
 
 import dev.supportgateway.engine.conversation.Outbound;
 import dev.supportgateway.engine.delivery.Deliveries;
+import dev.supportgateway.engine.delivery.Typing;
 import dev.supportgateway.engine.desk.ChannelKind;
 import java.util.EnumMap;
 import java.util.Map;
@@ -38,5 +39,13 @@ public final class ChannelDeliveries implements Deliveries {
             throw new IllegalStateException("no adapter delivers to channel " + outbound.channel().key() + ": " + outbound);
         }
         adapter.deliver(outbound);
+    }
+
+    @Override
+    public void typing(Typing typing) {
+        Deliveries adapter = adapters.get(typing.customer().channel());
+        if (adapter != null) {
+            adapter.typing(typing);
+        }
     }
 }

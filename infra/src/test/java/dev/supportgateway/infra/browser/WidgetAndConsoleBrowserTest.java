@@ -113,6 +113,10 @@ class WidgetAndConsoleBrowserTest {
             org.assertj.core.api.Assertions.assertThat(opened.status()).isEqualTo(200);
             org.assertj.core.api.Assertions.assertThat(opened.headers().get("content-type")).isEqualTo("image/png");
 
+            // the customer sees the operator writing
+            console.getByTestId("console-input").pressSequentially("Сейчас");
+            assertThat(customer.getByTestId("widget-status")).hasText("Алия Демо печатает…");
+            console.getByTestId("console-input").fill("");
             console.getByTestId("console-ready-reply").selectOption("greeting");
             assertThat(console.getByTestId("console-input")).hasValue(Pattern.compile("^Здравствуйте! Меня зовут Алия Демо, я специалист поддержки E-DOC"));
             console.getByTestId("console-input").fill("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");

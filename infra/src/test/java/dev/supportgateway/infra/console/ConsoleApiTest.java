@@ -313,6 +313,8 @@ class ConsoleApiTest {
         Browser aigerim = new Browser();
         assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
 
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/typing", null).statusCode())
+                .as("only the operator holding the chat is typing to the customer").isEqualTo(409);
         HttpResponse<String> noted = aigerim.post("/api/v1/console/conversations/" + id + "/notes",
                 "{\"text\":\"Клиент звонил, перезвонить после 14:00\"}");
 

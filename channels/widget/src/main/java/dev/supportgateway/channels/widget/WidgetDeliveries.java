@@ -2,6 +2,7 @@ package dev.supportgateway.channels.widget;
 
 import dev.supportgateway.engine.conversation.Outbound;
 import dev.supportgateway.engine.delivery.Deliveries;
+import dev.supportgateway.engine.delivery.Typing;
 import dev.supportgateway.engine.desk.ChannelKind;
 
 /** The outbound adapter: an engine message for a widget customer becomes a {@code message} frame in their session. */
@@ -22,5 +23,11 @@ final class WidgetDeliveries implements Deliveries {
         }
         WidgetSessions.Key key = new WidgetSessions.Key(outbound.desk(), outbound.customer().address());
         sessions.deliver(key, frames.message(outbound));
+    }
+
+    /** To the session's open sockets only: a signal that is stale after seconds is neither queued nor redelivered. */
+    @Override
+    public void typing(Typing typing) {
+        sessions.signal(new WidgetSessions.Key(typing.desk(), typing.customer().address()), frames.typing(typing.operatorName()));
     }
 }

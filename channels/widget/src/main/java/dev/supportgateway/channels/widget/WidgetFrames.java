@@ -48,6 +48,9 @@ final class WidgetFrames {
     record PongFrame(String type) {
     }
 
+    record TypingFrame(String type, String authorName) {
+    }
+
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -99,6 +102,10 @@ final class WidgetFrames {
 
     String rateLimited(String text, long retryAfterMs) {
         return write(new RateLimitedFrame("rate-limited", text, retryAfterMs));
+    }
+
+    String typing(String operatorName) {
+        return write(new TypingFrame("typing", operatorName));
     }
 
     String pong() {

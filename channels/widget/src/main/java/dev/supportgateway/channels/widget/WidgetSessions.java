@@ -117,6 +117,16 @@ final class WidgetSessions implements SmartLifecycle {
         }
     }
 
+    /** Sends a passing signal to the session's open sockets on this node; a session with none simply misses it. */
+    void signal(Key key, String frame) {
+        Session session = sessions.get(key);
+        if (session != null) {
+            for (WebSocketSession socket : session.sockets) {
+                send(socket, frame);
+            }
+        }
+    }
+
     /** The client has everything up to and including {@code upTo}: drops those from the outbox. */
     void ack(Key key, String upTo) {
         Session session = sessions.get(key);

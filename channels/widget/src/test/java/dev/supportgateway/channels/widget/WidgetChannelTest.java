@@ -25,6 +25,7 @@ import dev.supportgateway.engine.conversation.MessageId;
 import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.conversation.Outbound;
 import dev.supportgateway.engine.delivery.Deliveries;
+import dev.supportgateway.engine.delivery.Typing;
 import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.ChannelPolicy;
 import dev.supportgateway.engine.desk.Desk;
@@ -240,6 +241,19 @@ class WidgetChannelTest {
             verify(engine).receive(inbound.capture());
             assertThat(inbound.getValue().actionId()).isEqualTo(Action.NOT_HELPED);
             assertThat(inbound.getValue().externalId()).isEqualTo("a-1");
+        }
+    }
+
+    @Test
+    void anOperatorTypingReachesTheOpenWidgetAndIsNeverRedelivered() {
+        try (WidgetClient client = connect()) {
+            String token = client.send(hello(null, null)).next("welcome").path("token").asString();
+
+            deliveries.typing(new Typing(EDOC, CustomerAddress.of(ChannelKind.WIDGET, token), "Анна"));
+
+            JsonNode typing = client.next("typing");
+            assertThat(typing.path("authorName").asString()).isEqualTo("Анна");
+            assertThat(sessions.unacknowledged(new WidgetSessions.Key(EDOC, token))).as("a passing signal").isZero();
         }
     }
 
