@@ -60,6 +60,8 @@
     '.sgw-panel[hidden]{display:none}',
     '.sgw-head{display:flex;align-items:center;justify-content:space-between;padding:12px 14px;background:#1565c0;color:#fff}',
     '.sgw-head h2{margin:0;font-size:16px}',
+    '.sgw-availability{font-size:12px;opacity:.9;margin-top:2px}',
+    '.sgw-availability:empty{display:none}',
     '.sgw-close{background:transparent;border:0;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:2px 8px}',
     '.sgw-status{font-size:12px;color:#52606d;padding:4px 14px;min-height:16px}',
     '.sgw-log{flex:1;overflow-y:auto;padding:10px 12px;display:flex;flex-direction:column;gap:8px;background:#f5f7fa}',
@@ -91,7 +93,12 @@
   var panel = el('div', { id: 'sgw-panel', 'class': 'sgw-panel', role: 'dialog', 'aria-modal': 'false',
     'aria-labelledby': 'sgw-title', hidden: '' });
   var head = el('div', { 'class': 'sgw-head' });
-  head.appendChild(el('h2', { id: 'sgw-title' }, 'Чат поддержки'));
+  var titles = el('div');
+  titles.appendChild(el('h2', { id: 'sgw-title' }, 'Чат поддержки'));
+  // whether a person is at work now, from the welcome: at night the customer knows the answer comes in the morning
+  var availability = el('div', { 'class': 'sgw-availability', 'data-testid': 'widget-availability' });
+  titles.appendChild(availability);
+  head.appendChild(titles);
   var closeButton = el('button', { type: 'button', 'class': 'sgw-close', 'aria-label': 'Свернуть чат' }, '×');
   head.appendChild(closeButton);
   var status = el('div', { 'class': 'sgw-status', role: 'status', 'data-testid': 'widget-status' });
@@ -283,6 +290,10 @@
           connected = true;
           status.textContent = '';
           (frame.messages || []).forEach(received);
+          if (frame.operators) {
+            availability.textContent = frame.operators.atWork ? 'Операторы на связи' : frame.operators.schedule;
+            availability.setAttribute('data-at-work', String(frame.operators.atWork));
+          }
           pending.forEach(function (p) { transmit(p.frame); });
           clearInterval(pingTimer);
           pingTimer = setInterval(function () { transmit({ type: 'ping' }); }, 25000);

@@ -73,6 +73,8 @@ class WidgetAndConsoleBrowserTest {
             Page customer = customerContext.newPage();
             customer.navigate(url("/demo/edoc"));
             customer.getByTestId("widget-open").click();
+            // at work or not, depending on the hour in Astana: either way the customer is told
+            assertThat(customer.getByTestId("widget-availability")).hasText(Pattern.compile("^Операторы (на связи|работают .+)"));
             Locator messages = customer.getByTestId("widget-message");
             Locator bot = customer.locator("[data-testid=widget-message][data-author=bot]");
 

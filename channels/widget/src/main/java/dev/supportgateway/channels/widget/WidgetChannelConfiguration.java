@@ -5,6 +5,7 @@ import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.delivery.Deliveries;
 import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.engine.escalation.BusinessHours;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import org.apache.catalina.startup.Tomcat;
@@ -56,8 +57,11 @@ public class WidgetChannelConfiguration {
     // the engine is built from the deliveries above: resolving it on first use breaks the cycle engine -> deliveries -> endpoint -> engine
     @Bean
     WidgetInbound widgetInbound(ObjectProvider<ConversationEngine> engine, @Lazy Conversations conversations, WidgetSessions sessions,
-                                WidgetFrames frames, WidgetChannelProperties properties, ObjectProvider<Clock> clock) {
-        return new WidgetInbound(engine::getObject, conversations, sessions, frames, properties, clock.getIfAvailable(Clock::systemUTC));
+                                WidgetFrames frames, WidgetChannelProperties properties, ObjectProvider<Clock> clock,
+                                @Lazy Desks desks, @Lazy BusinessHours hours) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        return new WidgetInbound(engine::getObject, conversations, sessions, frames, properties, time,
+                new OperatorAvailability(desks, hours, time));
     }
 
     /** Messages with a file, over HTTP at {@value #FILES_PATH}. */

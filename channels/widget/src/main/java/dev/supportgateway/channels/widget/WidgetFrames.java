@@ -31,8 +31,12 @@ final class WidgetFrames {
     record ActionFrame(String id, String label) {
     }
 
+    /** @param operators whether the desk's operators work now and their schedule in words; absent when unknown */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WelcomeFrame(String type, String token, String desk, List<MessageFrame> messages) {
+    record WelcomeFrame(String type, String token, String desk, List<MessageFrame> messages, OperatorsFrame operators) {
+    }
+
+    record OperatorsFrame(boolean atWork, String schedule) {
     }
 
     record AcceptedFrame(String type, String clientId, String id, boolean duplicate) {
@@ -82,8 +86,8 @@ final class WidgetFrames {
         return json.writeValueAsString(frame);
     }
 
-    String welcome(String token, String desk, List<MessageFrame> messages) {
-        return write(new WelcomeFrame("welcome", token, desk, messages));
+    String welcome(String token, String desk, List<MessageFrame> messages, OperatorsFrame operators) {
+        return write(new WelcomeFrame("welcome", token, desk, messages, operators));
     }
 
     String accepted(String clientId, String id, boolean duplicate) {

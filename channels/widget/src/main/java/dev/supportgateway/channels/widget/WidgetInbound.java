@@ -53,15 +53,17 @@ final class WidgetInbound extends TextWebSocketHandler {
     private final WidgetFrames frames;
     private final WidgetChannelProperties properties;
     private final Clock clock;
+    private final OperatorAvailability availability;
 
     WidgetInbound(Supplier<ConversationEngine> engine, Conversations conversations, WidgetSessions sessions, WidgetFrames frames,
-                  WidgetChannelProperties properties, Clock clock) {
+                  WidgetChannelProperties properties, Clock clock, OperatorAvailability availability) {
         this.engine = engine;
         this.conversations = conversations;
         this.sessions = sessions;
         this.frames = frames;
         this.properties = properties;
         this.clock = clock;
+        this.availability = availability;
     }
 
     @Override
@@ -162,7 +164,7 @@ final class WidgetInbound extends TextWebSocketHandler {
                 messages.add(pending.frame());
             }
         }
-        reply(socket, frames.welcome(token, desk.value(), messages));
+        reply(socket, frames.welcome(token, desk.value(), messages, availability.now(desk)));
         LOG.debug("widget session {} attached socket {} ({} messages in the welcome)", key, session.getId(), messages.size());
     }
 

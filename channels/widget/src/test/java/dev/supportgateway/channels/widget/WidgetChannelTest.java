@@ -32,6 +32,7 @@ import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
+import dev.supportgateway.engine.escalation.BusinessHours;
 import dev.supportgateway.engine.dialogue.Turn;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -100,6 +101,15 @@ class WidgetChannelTest {
             when(edoc.channel(ChannelKind.WIDGET)).thenReturn(Optional.of(
                     new ChannelPolicy(ChannelKind.WIDGET, true, true, List.of(), "https://edoc.kz", null)));
             return id -> id.equals(EDOC) ? Optional.of(edoc) : Optional.empty();
+        }
+
+        /** Operators off work, as at night. */
+        @Bean
+        BusinessHours businessHours() {
+            BusinessHours hours = mock(BusinessHours.class);
+            when(hours.isOpen(any(), any())).thenReturn(false);
+            when(hours.describe(any())).thenReturn("Операторы работают пн–пт 9:00–18:00 (время Астаны)");
+            return hours;
         }
 
         /** Files kept in memory: the store on disk is infra's, tested there. */
@@ -194,6 +204,8 @@ class WidgetChannelTest {
             String token = welcome.path("token").asString();
             assertThat(token).hasSizeGreaterThanOrEqualTo(22);
             assertThat(welcome.path("messages").size()).isZero();
+            assertThat(welcome.path("operators").path("atWork").asBoolean()).as("the customer learns it before asking").isFalse();
+            assertThat(welcome.path("operators").path("schedule").asString()).isEqualTo("Операторы работают пн–пт 9:00–18:00 (время Астаны)");
 
             client.send(message("c-1", "Как подписать документ?"));
             JsonNode answer = client.next("message");
