@@ -19,6 +19,7 @@
   var pending = [];           // {clientId, frame, el}: sent but not yet confirmed; resent after a reconnect
   var socket = null, connected = false, attempts = 0, ackTimer = null, pingTimer = null, reconnectTimer = null;
   var typingTimer = null;     // an operator is writing: shown until their message or a few quiet seconds
+  var fileLimits = null;      // {maxBytes, types} from the welcome
   var refusals = 0, resendTimer = null;  // the gateway could not take a message: resend later, waiting longer each time
 
   function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
@@ -158,9 +159,21 @@
     enqueue({ clientId: clientId, frame: { type: 'message', clientId: clientId, text: text }, el: bubble });
   }
 
-  /** A message with a file goes over HTTP; its answer is the frame the socket would have sent. */
+  /**
+   * A message with a file goes over HTTP; its answer is the frame the socket would have sent. A file the gateway
+   * would refuse is refused here, before the upload; a message it could not take for now is sent again by itself,
+   * under the same clientId, as the socket's messages are.
+   */
   function sendFile(file) {
     if (!connected || !token) { setNotice('Чат ещё подключается, прикрепите файл через секунду'); connect(); return; }
+    var dot = file.name.lastIndexOf('.');
+    var extension = dot < 0 ? '' : file.name.slice(dot + 1).toLowerCase();
+    if (fileLimits && fileLimits.types.indexOf(extension) < 0) {
+      setNotice('Такой файл не принимаем. Можно: ' + fileLimits.types.join(', ')); return;
+    }
+    if (fileLimits && file.size > fileLimits.maxBytes) {
+      setNotice('Файл больше ' + Math.floor(fileLimits.maxBytes / 1048576) + ' МБ: сожмите его или пришлите часть'); return;
+    }
     var text = input.value.trim().slice(0, MAX_TEXT);
     input.value = '';
     setNotice('');
@@ -168,6 +181,10 @@
     var bubble = render({ id: null, author: 'customer', text: text, clientId: clientId, actions: [],
       files: [{ name: file.name, size: file.size }] });
     bubble.classList.add('sgw-unsent');
+    upload(file, text, clientId, bubble, 0);
+  }
+
+  function upload(file, text, clientId, bubble, attempt) {
     var body = new FormData();
     body.append('desk', desk);
     body.append('token', token);
@@ -175,19 +192,26 @@
     body.append('text', text);
     body.append('file', file, file.name);
     fetch(gateway.origin + '/api/v1/widget/messages', { method: 'POST', body: body })
-      .then(function (r) {
-        if (r.status === 413) { return { type: 'error', text: 'Файл слишком большой' }; }
-        return r.json();
-      })
+      .then(function (r) { return r.json(); })
       .then(function (frame) {
         if (frame.type === 'accepted') {
           bubble.classList.remove('sgw-unsent');
           if (frame.id) { bubble.setAttribute('data-id', frame.id); shown[frame.id] = bubble; }
-        } else {
-          setNotice(frame.text || 'Файл не отправлен');
+          return;
+        }
+        setNotice(frame.text || 'Файл не отправлен');
+        var later = frame.type === 'rate-limited' || frame.code === 'unavailable';
+        if (later && attempt < 4) {
+          var wait = Math.max(1000, frame.retryAfterMs || 3000) * Math.pow(2, attempt);
+          setTimeout(function () { if (connected) { upload(file, text, clientId, bubble, attempt + 1); } }, wait);
+        } else if (text && !input.value) {
+          input.value = text;  // refused for good: the customer keeps what they wrote
         }
       })
-      .catch(function () { setNotice('Файл не отправлен: нет связи. Попробуйте ещё раз'); });
+      .catch(function () {
+        setNotice('Файл не отправлен: нет связи или файл не принят. Попробуйте ещё раз');
+        if (text && !input.value) { input.value = text; }
+      });
   }
 
   function pressAction(action, buttons) {
@@ -290,6 +314,7 @@
           connected = true;
           status.textContent = '';
           (frame.messages || []).forEach(received);
+          if (frame.files) { fileLimits = frame.files; }
           if (frame.operators) {
             availability.textContent = frame.operators.atWork ? 'Операторы на связи' : frame.operators.schedule;
             availability.setAttribute('data-at-work', String(frame.operators.atWork));

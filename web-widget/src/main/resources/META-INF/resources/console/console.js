@@ -153,14 +153,20 @@
     if (!number) { return; }
     $('error').textContent = '';
     api('GET', '/tickets/' + encodeURIComponent(number)).then(function (t) {
-      openId = t.conversation.id;
+      switchTo(t.conversation.id);
       showTranscript(t);
       refreshList();
     }).catch(function (err) { if (err.message !== 'unauthorized') { $('error').textContent = err.message; } });
   });
 
-  function openConversation(id) {
+  /** A draft belongs to the chat it was written in: switching chats starts an empty answer field. */
+  function switchTo(id) {
+    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; }
     openId = id;
+  }
+
+  function openConversation(id) {
+    switchTo(id);
     $('error').textContent = '';
     return api('GET', '/conversations/' + encodeURIComponent(id)).then(showTranscript)
       .then(refreshList)

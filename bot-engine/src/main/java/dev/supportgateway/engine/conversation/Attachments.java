@@ -19,4 +19,7 @@ public interface Attachments {
 
     /** The content of the file kept under {@code storageRef}, or empty when there is none (or the reference is malformed). */
     Optional<InputStream> open(String storageRef) throws IOException;
+
+    /** Removes a kept file that no message refers to (its message was refused, or was a resend already taken). */
+    void discard(String storageRef) throws IOException;
 }

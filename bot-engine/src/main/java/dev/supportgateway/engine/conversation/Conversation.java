@@ -90,13 +90,18 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
                 warnings, transcript, decisions, feedback, openedAt, at, null, null, version);
     }
 
-    /** Adds a message to the transcript; a message from the customer ends waiting for them (they are not silent). */
+    /**
+     * Adds a message to the transcript; a message from the customer ends waiting for them (they are not silent). An
+     * internal note changes nothing else: the conversation's last change (which dates its closing, for reopening)
+     * and its last message stay what the customer and the desk said.
+     */
     public Conversation append(Message message) {
         List<Message> longer = new ArrayList<>(transcript);
         longer.add(message);
         Instant awaiting = message.fromCustomer() ? null : awaitingCustomerSince;
+        Instant updated = message.forCustomer() ? max(updatedAt, message.at()) : updatedAt;
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
-                warnings, longer, decisions, feedback, openedAt, max(updatedAt, message.at()), waitingSince, awaiting, version);
+                warnings, longer, decisions, feedback, openedAt, updated, waitingSince, awaiting, version);
     }
 
     /** Waits for the customer's answer to a question asked at {@code since} (the silence rule counts from it). */
@@ -167,8 +172,14 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
         return Optional.empty();
     }
 
+    /** The last message the customer and the desk exchanged; operators' internal notes do not count. */
     public Optional<Message> lastMessage() {
-        return transcript.isEmpty() ? Optional.empty() : Optional.of(transcript.getLast());
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            if (transcript.get(i).forCustomer()) {
+                return Optional.of(transcript.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<BotDecision> lastDecision() {

@@ -23,6 +23,9 @@ public record ReadyReply(String id, String title, String text) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(text, "text");
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("ready reply '" + id + "' needs a title the operator picks it by");
+        }
         if (text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("ready reply '" + id + "' must have a text of 1 to " + MAX_TEXT_LENGTH + " characters");
         }

@@ -598,6 +598,8 @@ class DialoguePolicyTest {
         Conversation waiting = waitingOnInitiativa();
         gateway.engine.takeOver(waiting.id(), anna);
         int delivered = gateway.deliveries.delivered.size();
+        Conversation before = gateway.conversation(INITIATIVA, customer);
+        gateway.clock.advance(Duration.ofMinutes(10));
 
         Turn noted = gateway.engine.addNote(waiting.id(), boris, "  Клиент звонил: перезвонить после 14:00  ");
 
@@ -614,6 +616,8 @@ class DialoguePolicyTest {
         assertThatThrownBy(() -> gateway.engine.addNote(waiting.id(), boris, " ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Outbound.of(noted.conversation(), noted.conversation().transcript().getLast()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(noted.conversation().updatedAt()).as("a note is no change of the request").isEqualTo(before.updatedAt());
+        assertThat(noted.conversation().summary().lastMessageAt()).isEqualTo(before.summary().lastMessageAt());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.IllegalTransition;
 import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ArticleNotFound;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.dialogue.ConversationNotFound;
@@ -55,7 +56,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsoleApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
-    private static final int ARTICLES_OFFERED = 5;
+    /** The help center offers at most this many candidates for a question anyway. */
+    private static final int ARTICLES_OFFERED = 3;
     private static final int MAX_ARTICLE_QUERY = 500;
     /** Picture types a browser shows as pictures only (no SVG: it may carry script). */
     private static final Set<String> SHOWN_PICTURES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp");
@@ -117,7 +119,13 @@ class ConsoleApi {
     @GetMapping("/desks/{desk}/ready-replies")
     ResponseEntity<?> readyReplies(@PathVariable String desk, Principal principal) {
         OperatorDirectory.Entry me = operators.require(principal.getName());
-        return catalog.all().stream().filter(d -> d.id().value().equals(desk) && me.serves(d.id())).findFirst()
+        DeskId id;
+        try {
+            id = DeskId.of(desk);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена"));
+        }
+        return catalog.desk(id).filter(d -> me.serves(d.id()))
                 .<ResponseEntity<?>>map(d -> ResponseEntity.ok(d.readyReplies()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена")));
     }

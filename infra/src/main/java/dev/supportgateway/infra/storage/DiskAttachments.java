@@ -47,8 +47,24 @@ final class DiskAttachments implements Attachments {
             Files.deleteIfExists(part);
             throw e;
         }
-        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+            // the rename is durable only once the folder's entry is on disk too
+            try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+                folder.force(true);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
         return new Attachment(safeName(name), mediaType, size, reference);
+    }
+
+    @Override
+    public void discard(String storageRef) throws IOException {
+        if (storageRef != null && REFERENCE.matcher(storageRef).matches()) {
+            Files.deleteIfExists(path(storageRef));
+        }
     }
 
     @Override

@@ -39,6 +39,19 @@ class DiskAttachmentsTest {
     }
 
     @Test
+    void aFileNoMessageReferencesIsDiscarded() throws IOException {
+        DiskAttachments attachments = new DiskAttachments(folder);
+        Attachment kept = attachments.keep("log.txt", "text/plain", new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(folder.resolve("secret.txt"), "не трогать");
+
+        attachments.discard(kept.storageRef());
+        attachments.discard("../secret.txt");
+
+        assertThat(attachments.open(kept.storageRef())).isEmpty();
+        assertThat(folder.resolve("secret.txt")).exists();
+    }
+
+    @Test
     void aNameKeepsNoFoldersOrControlCharacters() throws IOException {
         DiskAttachments attachments = new DiskAttachments(folder);
 

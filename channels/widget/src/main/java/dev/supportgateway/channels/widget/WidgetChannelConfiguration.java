@@ -6,6 +6,7 @@ import dev.supportgateway.engine.delivery.Deliveries;
 import dev.supportgateway.engine.desk.Desks;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.escalation.BusinessHours;
+import jakarta.servlet.MultipartConfigElement;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import org.apache.catalina.startup.Tomcat;
@@ -17,6 +18,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -35,6 +38,8 @@ public class WidgetChannelConfiguration {
     public static final String PATH = "/ws/widget";
     /** Where the widget sends a message with a file (multipart over HTTP). */
     public static final String FILES_PATH = "/api/v1/widget/messages";
+    /** Room for a file message's other fields (desk, token, clientId, text) and the multipart framing. */
+    static final long MULTIPART_FIELDS_BYTES = 64 * 1024;
     /** The outbound adapter's bean name: {@code deliveries.<channel key>}. */
     public static final String DELIVERIES_BEAN = "deliveries.widget";
 
@@ -62,6 +67,28 @@ public class WidgetChannelConfiguration {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         return new WidgetInbound(engine::getObject, conversations, sessions, frames, properties, time,
                 new OperatorAvailability(desks, hours, time));
+    }
+
+    /**
+     * The web server's limits for every multipart body, from {@code gateway.widget.max-attachment-size}: the server
+     * reads the parts itself, also of a body sent without a length, so its own limits are what bound them (a
+     * request filter sees only the declared length).
+     */
+    @Bean
+    MultipartConfigElement multipartLimits(WidgetChannelProperties properties) {
+        long file = properties.maxAttachmentSize().toBytes();
+        return new MultipartConfigElement(null, file, file + MULTIPART_FIELDS_BYTES, 0);
+    }
+
+    /**
+     * Multipart bodies are read when the handler asks for their parts, not before it is chosen: a body over the limits
+     * then fails inside {@link WidgetFiles}, which answers with the widget's own readable frame.
+     */
+    @Bean
+    MultipartResolver multipartResolver() {
+        StandardServletMultipartResolver resolver = new StandardServletMultipartResolver();
+        resolver.setResolveLazily(true);
+        return resolver;
     }
 
     /** Messages with a file, over HTTP at {@value #FILES_PATH}. */

@@ -15,9 +15,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -67,23 +69,53 @@ final class WidgetFiles {
         }
         long max = properties.maxAttachmentSize().toBytes();
         if (file.getSize() > max) {
-            return answer(origin, HttpStatus.CONTENT_TOO_LARGE.value(), frames.error("file-too-large",
-                    "Файл больше " + (max / (1024 * 1024)) + " МБ: сожмите его или пришлите часть"));
+            return answer(origin, HttpStatus.CONTENT_TOO_LARGE.value(), tooLargeFrame(max));
         }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         if (!allowedType(name)) {
             return answer(origin, HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), frames.error("file-type",
                     "Такой файл не принимаем. Можно: " + String.join(", ", properties.attachmentTypes())));
         }
+        WidgetInbound.Outcome refused = inbound.refusal(key, clientId, false, text, null, true);
+        if (refused != null) {
+            return answer(origin, refused.status(), refused.frame());
+        }
         Attachment kept;
         try (InputStream content = file.getInputStream()) {
             kept = attachments.keep(name, file.getContentType(), content);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("widget file of session {} not kept: {}", key, e.toString());
             return answer(origin, 503, frames.unavailable(properties.unavailableRetry().toMillis()));
         }
         WidgetInbound.Outcome outcome = inbound.take(key, clientId, false, text, null, List.of(kept));
+        if (!outcome.takenAsNew()) {
+            // refused now, or a resend of a message taken before with its own file: this copy belongs to no message
+            discard(kept, key);
+        }
         return answer(origin, outcome.status(), outcome.frame());
+    }
+
+    private void discard(Attachment kept, WidgetSessions.Key key) {
+        try {
+            attachments.discard(kept.storageRef());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("widget file of session {} kept but not used, and not removed: {}", key, e.toString());
+        }
+    }
+
+    /** A body over the web server's multipart limits (also one sent without a length): the widget's own refusal. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<String> tooLarge(HttpServletRequest request) {
+        long max = properties.maxAttachmentSize().toBytes();
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        String desk = request.getParameter("desk");
+        // the desk and origin are read from the query only: the body was not read, so an unchecked origin gets no header
+        boolean allowed = origin != null && desk != null && origins.refusal(desk, new ServletServerHttpRequest(request)) == null;
+        return answer(allowed ? origin : null, HttpStatus.CONTENT_TOO_LARGE.value(), tooLargeFrame(max));
+    }
+
+    private String tooLargeFrame(long max) {
+        return frames.error("file-too-large", "Файл больше " + (max / (1024 * 1024)) + " МБ: сожмите его или пришлите часть");
     }
 
     private boolean allowedType(String name) {

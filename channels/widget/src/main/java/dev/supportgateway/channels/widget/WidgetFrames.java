@@ -31,9 +31,16 @@ final class WidgetFrames {
     record ActionFrame(String id, String label) {
     }
 
-    /** @param operators whether the desk's operators work now and their schedule in words; absent when unknown */
+    /**
+     * @param operators whether the desk's operators work now and their schedule in words; absent when unknown
+     * @param files     what files the widget may send, so that it refuses others before uploading them
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WelcomeFrame(String type, String token, String desk, List<MessageFrame> messages, OperatorsFrame operators) {
+    record WelcomeFrame(String type, String token, String desk, List<MessageFrame> messages, OperatorsFrame operators,
+                        FileLimitsFrame files) {
+    }
+
+    record FileLimitsFrame(long maxBytes, List<String> types) {
     }
 
     record OperatorsFrame(boolean atWork, String schedule) {
@@ -86,8 +93,8 @@ final class WidgetFrames {
         return json.writeValueAsString(frame);
     }
 
-    String welcome(String token, String desk, List<MessageFrame> messages, OperatorsFrame operators) {
-        return write(new WelcomeFrame("welcome", token, desk, messages, operators));
+    String welcome(String token, String desk, List<MessageFrame> messages, OperatorsFrame operators, FileLimitsFrame files) {
+        return write(new WelcomeFrame("welcome", token, desk, messages, operators, files));
     }
 
     String accepted(String clientId, String id, boolean duplicate) {

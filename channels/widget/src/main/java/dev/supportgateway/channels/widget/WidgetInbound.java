@@ -164,7 +164,8 @@ final class WidgetInbound extends TextWebSocketHandler {
                 messages.add(pending.frame());
             }
         }
-        reply(socket, frames.welcome(token, desk.value(), messages, availability.now(desk)));
+        reply(socket, frames.welcome(token, desk.value(), messages, availability.now(desk),
+                new WidgetFrames.FileLimitsFrame(properties.maxAttachmentSize().toBytes(), properties.attachmentTypes())));
         LOG.debug("widget session {} attached socket {} ({} messages in the welcome)", key, session.getId(), messages.size());
     }
 
@@ -196,23 +197,37 @@ final class WidgetInbound extends TextWebSocketHandler {
             return;
         }
         boolean action = frame.type().equals("action");
-        reply(socket, take(key, frame.clientId(), action, frame.text(), frame.actionId(), List.of()).frame());
-    }
-
-    /** What became of a customer's message: the frame that tells the widget, and the HTTP status of the same news. */
-    record Outcome(int status, String frame) {
+        Outcome refused = refusal(key, frame.clientId(), action, frame.text(), frame.actionId(), false);
+        reply(socket, (refused != null ? refused : take(key, frame.clientId(), action, frame.text(), frame.actionId(), List.of())).frame());
     }
 
     /**
-     * Hands a customer's message (text, a button press, or files already kept) to the engine, within the session's
-     * limits; the same for the socket and for a message with files sent over HTTP.
+     * What became of a customer's message: the frame that tells the widget, the HTTP status of the same news, and
+     * whether it was a resend of a message taken before.
      */
-    Outcome take(WidgetSessions.Key key, String clientId, boolean action, String rawText, String actionId, List<Attachment> attachments) {
+    record Outcome(int status, String frame, boolean duplicate) {
+
+        Outcome(int status, String frame) {
+            this(status, frame, false);
+        }
+
+        /** Taken now as a new message: what it carries belongs to it. */
+        boolean takenAsNew() {
+            return status == 200 && !duplicate;
+        }
+    }
+
+    /**
+     * Why a customer's message is not taken (malformed, empty, too long, or over the session's rate), or null when it
+     * may go on; a null answer has used one of the session's rate tokens. Checked before anything is kept, so that a
+     * refused message leaves no file behind.
+     */
+    Outcome refusal(WidgetSessions.Key key, String clientId, boolean action, String rawText, String actionId, boolean withFiles) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             return new Outcome(400, frames.error("bad-frame", "Сообщение без идентификатора, обновите страницу"));
         }
         String text = rawText == null ? "" : rawText.strip();
-        if (action ? actionId == null || actionId.isBlank() : text.isEmpty() && attachments.isEmpty()) {
+        if (action ? actionId == null || actionId.isBlank() : text.isEmpty() && !withFiles) {
             return new Outcome(400, frames.error("empty", "Пустое сообщение не отправлено"));
         }
         if (text.length() > properties.maxTextLength()) {
@@ -223,6 +238,16 @@ final class WidgetInbound extends TextWebSocketHandler {
         if (!wait.isZero()) {
             return new Outcome(429, frames.rateLimited(TOO_MANY, wait.toMillis()));
         }
+        return null;
+    }
+
+    /**
+     * Hands a customer's message that passed {@link #refusal} (text, a button press, or files already kept) to the
+     * engine; the same for the socket and for a message with files sent over HTTP. A resend of a message already
+     * taken is answered as {@code accepted} with {@code duplicate}.
+     */
+    Outcome take(WidgetSessions.Key key, String clientId, boolean action, String rawText, String actionId, List<Attachment> attachments) {
+        String text = rawText == null ? "" : rawText.strip();
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, key.token());
         Inbound inbound = action
                 ? Inbound.action(key.desk(), customer, clientId, actionId, clock.instant())
@@ -231,7 +256,7 @@ final class WidgetInbound extends TextWebSocketHandler {
             Turn turn = engine.get().receive(inbound);
             String id = turn.stored().stream().filter(Message::fromCustomer).map(m -> m.id().value())
                     .findFirst().orElse(null);
-            return new Outcome(200, frames.accepted(clientId, id, turn.duplicate()));
+            return new Outcome(200, frames.accepted(clientId, id, turn.duplicate()), turn.duplicate());
         } catch (UnknownDesk e) {
             return new Outcome(404, frames.error("unknown-desk", "Служба поддержки не найдена"));
         } catch (ConversationsUnavailable e) {

@@ -125,7 +125,7 @@ class WidgetChannelTest {
         @Override
         public Attachment keep(String name, String mediaType, InputStream content) throws IOException {
             byte[] bytes = content.readAllBytes();
-            String ref = "f" + files.size();
+            String ref = "f" + UUID.randomUUID();
             files.put(ref, bytes);
             return new Attachment(name, mediaType, bytes.length, ref);
         }
@@ -133,6 +133,11 @@ class WidgetChannelTest {
         @Override
         public Optional<InputStream> open(String storageRef) {
             return Optional.ofNullable(files.get(storageRef)).map(ByteArrayInputStream::new);
+        }
+
+        @Override
+        public void discard(String storageRef) {
+            files.remove(storageRef);
         }
     }
 
@@ -156,9 +161,13 @@ class WidgetChannelTest {
 
     @BeforeEach
     void engineAnswersEveryQuestion() {
+        files.files.clear();
         when(engine.receive(any())).thenAnswer(call -> {
             Inbound inbound = call.getArgument(0);
             List<Message> transcript = transcripts.computeIfAbsent(inbound.customer().address(), t -> new ArrayList<>());
+            if (transcript.stream().anyMatch(m -> m.fromCustomer() && inbound.externalId().equals(m.externalId()))) {
+                return new Turn(null, List.of(), List.of(), true);  // the engine's idempotency, as the real one does it
+            }
             Message question = Message.from(inbound, MessageId.random());
             Outbound answer = new Outbound(MessageId.random(), ConversationId.of("c-" + inbound.customer().address()), inbound.desk(),
                     ChannelKind.WIDGET, inbound.customer(), Author.bot("Помощник"), answerText,
@@ -337,10 +346,63 @@ class WidgetChannelTest {
         }
     }
 
+    @Test
+    void aFileOfAMessageNotTakenIsNotKeptAndAResendKeepsOneCopy() throws Exception {
+        byte[] log = "ошибка 500 при подписании".getBytes(StandardCharsets.UTF_8);
+        try (WidgetClient client = connect()) {
+            JsonNode welcome = client.send(hello(null, null)).next("welcome");
+            String token = welcome.path("token").asString();
+            assertThat(welcome.path("files").path("maxBytes").asLong()).as("the widget refuses larger files itself").isEqualTo(1024);
+            assertThat(welcome.path("files").path("types").toString()).contains("png", "log");
+
+            assertThat(sendFile("https://edoc.kz", token, "f-1", "", "a.log", log).statusCode()).isEqualTo(200);
+            client.next("message");
+            HttpResponse<String> again = sendFile("https://edoc.kz", token, "f-1", "", "a.log", log);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(files.files).as("the resend's copy is not kept").hasSize(1);
+            HttpResponse<String> tooLong = sendFile("https://edoc.kz", token, "f-2", "я".repeat(101), "b.log", log);
+            assertThat(JSON.readTree(tooLong.body()).path("code").asString()).isEqualTo("too-long");
+            // burst of 3: f-1 twice used two tokens; the third passes, the fourth is over the rate
+            assertThat(sendFile("https://edoc.kz", token, "f-3", "", "c.log", log).statusCode()).isEqualTo(200);
+            client.next("message");
+            HttpResponse<String> tooFast = sendFile("https://edoc.kz", token, "f-4", "", "d.log", log);
+            assertThat(tooFast.statusCode()).isEqualTo(429);
+            assertThat(files.files).as("refused messages keep no file").hasSize(2);
+        }
+    }
+
+    @Test
+    void aBodyWithoutALengthIsBoundedByTheSameSize() throws Exception {
+        try (WidgetClient client = connect()) {
+            String token = client.send(hello(null, null)).next("welcome").path("token").asString();
+            String boundary = "sgw" + UUID.randomUUID();
+            byte[] body = multipart(boundary, token, "f-9", "", "huge.log", new byte[200_000]);
+            HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", "https://edoc.kz")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("file-too-large");
+            assertThat(files.files).isEmpty();
+            verify(engine, never()).receive(any());
+        }
+    }
+
     /** What the widget's script sends: a multipart form with the session, the message and the file. */
     private HttpResponse<String> sendFile(String origin, String token, String clientId, String text, String name, byte[] content)
             throws Exception {
         String boundary = "sgw" + UUID.randomUUID();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, token, clientId, text, name, content))).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] multipart(String boundary, String token, String clientId, String text, String name, byte[] content)
+            throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (String[] field : List.of(new String[] {"desk", "edoc"}, new String[] {"token", token},
                 new String[] {"clientId", clientId}, new String[] {"text", text})) {
@@ -352,11 +414,7 @@ class WidgetChannelTest {
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Origin", origin)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return body.toByteArray();
     }
 
     @Test
