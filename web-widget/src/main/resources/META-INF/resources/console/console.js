@@ -179,7 +179,8 @@
     $('chat-title').textContent = c.deskName + ' — ' + c.customer;
     $('chat-meta').textContent = 'Состояние: ' + c.stateLabel + (c.operatorName ? ' · ведёт ' + c.operatorName : '')
       + (c.ticketNumber ? ' · обращение № ' + c.ticketNumber : '')
-      + (c.awaitingCustomerSince ? ' · ждём ответа клиента' : '');
+      + (c.awaitingCustomerSince ? ' · ждём ответа клиента' : '')
+      + (t.rating ? ' · оценка клиента: ' + t.rating : '');
     showRequest(t.request, c.deskZone);
     showDecisions(t.decisions || []);
     var box = $('transcript');

@@ -21,6 +21,10 @@ public record Action(String id, String label) {
     public static final String NOTHING_REMAINS = "closing:no";
     /** Reopen the request just closed (offered with the closing message where the desk allows it). */
     public static final String REOPEN = "reopen";
+    /** The customer is satisfied with the service (offered with the closing message where the desk asks). */
+    public static final String RATED_GOOD = "rating:good";
+    /** The customer is not satisfied with the service. */
+    public static final String RATED_BAD = "rating:bad";
 
     private static final String ARTICLE = "article:";
     private static final String CATEGORY = "category:";

@@ -63,7 +63,10 @@ public final class ConversationEngine {
             }
             Instant now = ports.clock().instant();
             Conversation conversation = ports.conversations().findOpen(inbound.desk(), inbound.customer())
-                    .or(() -> policy.asksToReopen(desk, inbound)
+                    .or(() -> policy.rates(inbound)
+                            ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
+                                    .filter(closed -> policy.mayRate(desk, closed, now))
+                            : policy.asksToReopen(desk, inbound)
                             ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
                                     .filter(closed -> policy.mayReopen(desk, closed, now))
                             : java.util.Optional.empty())

@@ -27,6 +27,7 @@ import dev.supportgateway.engine.escalation.Ticket;
 import dev.supportgateway.engine.escalation.TicketRequest;
 import dev.supportgateway.engine.helpcenter.Article;
 import dev.supportgateway.engine.helpcenter.HelpCenterAnswer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +63,9 @@ final class DialoguePolicy {
      * without reviving requests the customer has long forgotten.
      */
     static final SlaTarget REOPEN_WITHIN = SlaTarget.parse("5 business days");
+
+    /** How long after closing the customer may still rate the service: a week covers «I'll answer on Monday». */
+    static final Duration RATE_WITHIN = Duration.ofDays(7);
 
     private static final Set<DecisionRule> HELP_CENTER_RULES = EnumSet.of(DecisionRule.HELP_CENTER_ANSWER,
             DecisionRule.HELP_CENTER_SUGGESTION, DecisionRule.HELP_CENTER_NO_ANSWER);
@@ -110,8 +114,15 @@ final class DialoguePolicy {
                     }
                 }
             }
-            // the engine hands over a closed conversation only when asksToReopen() and mayReopen() said yes
-            case CLOSED -> reopen(ex, desk, inbound);
+            // the engine hands over a closed conversation only to be rated (rates(), mayRate()) or reopened
+            // (asksToReopen(), mayReopen())
+            case CLOSED -> {
+                if (rates(inbound)) {
+                    rate(ex, inbound);
+                } else {
+                    reopen(ex, desk, inbound);
+                }
+            }
         }
     }
 
@@ -657,17 +668,51 @@ final class DialoguePolicy {
 
     /**
      * Closes the conversation with {@code text}; where the customer may reopen the request, the message
-     * says how and offers «Открыть заново».
+     * says how and offers «Открыть заново»; where the desk asks, it asks to rate the service («Хорошо» / «Плохо»).
      */
     void close(Exchange ex, Desk desk, String text) {
         ex.moveTo(ConversationState.CLOSED);
         Conversation c = ex.conversation();
+        StringBuilder said = new StringBuilder(text);
+        List<Action> actions = new ArrayList<>();
         if (desk.closing().customerMayReopen() && c.ticket() != null) {
-            ex.say(system(), text + "\n\n" + phrases.text("closed.reopen-hint", "number", c.ticket().number()),
-                    List.of(new Action(Action.REOPEN, phrases.text("action.reopen"))), null);
-        } else {
-            ex.say(system(), text);
+            said.append("\n\n").append(phrases.text("closed.reopen-hint", "number", c.ticket().number()));
+            actions.add(new Action(Action.REOPEN, phrases.text("action.reopen")));
         }
+        if (desk.closing().askRating()) {
+            said.append("\n\n").append(phrases.text("closed.rate"));
+            actions.add(new Action(Action.RATED_GOOD, phrases.text("action.rated-good")));
+            actions.add(new Action(Action.RATED_BAD, phrases.text("action.rated-bad")));
+        }
+        ex.say(system(), said.toString(), actions, null);
+    }
+
+    /** Whether the customer pressed «Хорошо» or «Плохо» under a closing message. */
+    boolean rates(Inbound inbound) {
+        return inbound.action().filter(a -> a.equals(Action.RATED_GOOD) || a.equals(Action.RATED_BAD)).isPresent();
+    }
+
+    /** Whether {@code closed} may still be rated: on a desk that asks, within {@link #RATE_WITHIN} of its closing. */
+    boolean mayRate(Desk desk, Conversation closed, Instant now) {
+        return desk.closing().askRating() && !closed.state().isOpen() && now.isBefore(closed.updatedAt().plus(RATE_WITHIN));
+    }
+
+    /** Records the customer's rating of the service on the closed conversation, which stays closed; a new rating replaces it. */
+    private void rate(Exchange ex, Inbound inbound) {
+        boolean satisfied = inbound.action().map(Action.RATED_GOOD::equals).orElse(false);
+        List<Message> t = ex.conversation().transcript();
+        MessageId closing = ex.answering();
+        for (int i = t.size() - 1; i >= 0; i--) {
+            if (t.get(i).actions().stream().anyMatch(a -> a.id().equals(Action.RATED_GOOD))) {
+                closing = t.get(i).id();
+                break;
+            }
+        }
+        MessageId rated = closing;
+        ex.update(c -> c.record(Feedback.onService(rated, satisfied, ex.now())));
+        ex.decide(DecisionRule.SERVICE_RATED, phrases.text("reason.service-rated", "verdict",
+                phrases.text(satisfied ? "action.rated-good" : "action.rated-bad")));
+        ex.say(bot(), phrases.text(satisfied ? "rated.good" : "rated.bad"));
     }
 
     // ---- silence (edoc: no answer from the customer in 8 business hours)

@@ -658,8 +658,71 @@ class DialoguePolicyTest {
         gateway.engine.close(c.id(), anna);
         Turn done = gateway.say(EORDER, customer, "нет, спасибо");
         assertThat(done.conversation().state()).isEqualTo(ConversationState.CLOSED);
-        assertThat(said(done)).isEqualTo("Диалог завершён. Спасибо за обращение!");
+        assertThat(said(done)).startsWith("Диалог завершён. Спасибо за обращение!");
         assertThat(gateway.engine.open(EORDER)).isEmpty();
+    }
+
+    private Turn closedOnEorder() {
+        gateway.say(EORDER, customer, "привет");
+        Conversation c = gateway.conversation(EORDER, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        gateway.engine.close(c.id(), anna);
+        return gateway.press(EORDER, customer, Action.NOTHING_REMAINS);
+    }
+
+    @Test
+    void eorderAsksTheCustomerToRateTheServiceWhenTheChatCloses() {
+        Turn closed = closedOnEorder();
+
+        assertThat(closed.conversation().state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(said(closed)).endsWith("Оцените, пожалуйста, как мы вам помогли.");
+        assertThat(actionIds(closed)).containsExactly(Action.RATED_GOOD, Action.RATED_BAD);
+    }
+
+    @Test
+    void aRatingIsKeptOnTheClosedConversationWhichStaysClosedAndALaterOneReplacesIt() {
+        Conversation closed = closedOnEorder().conversation();
+
+        Turn good = gateway.press(EORDER, customer, Action.RATED_GOOD);
+
+        assertThat(good.conversation().id()).as("the closed conversation, not a new one").isEqualTo(closed.id());
+        assertThat(good.conversation().state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(said(good)).startsWith("Спасибо за оценку!");
+        assertThat(good.conversation().feedback().getLast()).satisfies(f -> {
+            assertThat(f.onService()).isTrue();
+            assertThat(f.helped()).isTrue();
+            assertThat(f.answer()).isEqualTo(closed.lastMessage().orElseThrow().id());
+        });
+        assertThat(good.conversation().lastDecision().orElseThrow().rule()).isEqualTo(DecisionRule.SERVICE_RATED);
+        assertThat(good.conversation().lastDecision().orElseThrow().reason()).isEqualTo("клиент оценил обслуживание: «Хорошо»");
+        assertThat(gateway.engine.open(EORDER)).isEmpty();
+
+        Turn bad = gateway.press(EORDER, customer, Action.RATED_BAD);
+        assertThat(bad.conversation().id()).isEqualTo(closed.id());
+        assertThat(bad.conversation().feedback().getLast().helped()).isFalse();
+    }
+
+    @Test
+    void aRatingAWeekAfterClosingNoLongerReachesTheClosedConversation() {
+        Conversation closed = closedOnEorder().conversation();
+        gateway.clock.advance(Duration.ofDays(8));
+
+        Turn late = gateway.press(EORDER, customer, Action.RATED_GOOD);
+
+        assertThat(late.conversation().id()).isNotEqualTo(closed.id());
+        assertThat(late.conversation().feedback()).isEmpty();
+    }
+
+    @Test
+    void aDeskThatDoesNotAskForARatingOffersNone() {
+        gateway.say(EDOC, customer, "привет");
+        Conversation c = gateway.conversation(EDOC, customer);
+        gateway.engine.takeOver(c.id(), anna);
+
+        Turn closed = gateway.engine.close(c.id(), anna);
+
+        assertThat(closed.replies().getLast().actions()).extracting(Action::id)
+                .doesNotContain(Action.RATED_GOOD, Action.RATED_BAD);
     }
 
     @Test
@@ -1157,7 +1220,8 @@ class DialoguePolicyTest {
         gateway.engine.takeOver(c.id(), anna);
         gateway.engine.close(c.id(), anna);
         Turn closed = gateway.engine.close(c.id(), anna);
-        assertThat(closed.replies()).singleElement().satisfies(r -> assertThat(r.actions()).isEmpty());
+        assertThat(closed.replies()).singleElement().satisfies(r -> assertThat(r.actions()).extracting(Action::id)
+                .as("a rating, but no «Открыть заново»").doesNotContain(Action.REOPEN));
 
         Turn turn = gateway.say(EORDER, customer, "вопрос не решен");
 

@@ -78,7 +78,7 @@ final class TestDesks {
                         new IdentityField("inn", "ИНН", IdentityField.Kind.INN, true))),
                 Scope.EVERYTHING,
                 new Conduct(Conduct.ProfanityAction.WARN, 0, List.of("прокся", "винда", "сервак")), null,
-                new ClosingRule(true, "Остались ли у вас вопросы?", false), "https://eorder.ru/help");
+                new ClosingRule(true, "Остались ли у вас вопросы?", false, true), "https://eorder.ru/help");
     }
 
     static Desk konus() {

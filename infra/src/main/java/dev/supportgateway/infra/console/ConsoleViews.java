@@ -7,6 +7,7 @@ import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.DecisionRule;
+import dev.supportgateway.engine.conversation.Feedback;
 import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.desk.Category;
 import dev.supportgateway.engine.desk.Desk;
@@ -93,8 +94,11 @@ final class ConsoleViews {
     record ArticleOffer(String id, String title, String section, String summary, String link) {
     }
 
-    /** @param request the registered request, or null when the conversation has none (or it cannot be read now) */
-    record Transcript(Row conversation, List<Line> messages, Request request, List<Decision> decisions) {
+    /**
+     * @param request the registered request, or null when the conversation has none (or it cannot be read now)
+     * @param rating  the customer's latest rating of the service («хорошо» / «плохо»), or null when not rated
+     */
+    record Transcript(Row conversation, List<Line> messages, Request request, List<Decision> decisions, String rating) {
     }
 
     private final Desks desks;
@@ -128,7 +132,9 @@ final class ConsoleViews {
         List<BotDecision> all = c.decisions();
         List<Decision> decisions = all.subList(Math.max(0, all.size() - DECISIONS_SHOWN), all.size()).stream()
                 .map(ConsoleViews::decision).toList();
-        return new Transcript(row(c.summary()), c.transcript().stream().map(m -> line(c, m)).toList(), request(c), decisions);
+        String rating = c.feedback().stream().filter(Feedback::onService).reduce((a, b) -> b)
+                .map(f -> f.helped() ? "хорошо" : "плохо").orElse(null);
+        return new Transcript(row(c.summary()), c.transcript().stream().map(m -> line(c, m)).toList(), request(c), decisions, rating);
     }
 
     /**
@@ -281,6 +287,7 @@ final class ConsoleViews {
             case CLOSED_FOR_SILENCE -> "закрыт: клиент молчал";
             case REOPENED -> "обращение открыто снова";
             case REOPEN_UNAVAILABLE -> "повторное открытие недоступно";
+            case SERVICE_RATED -> "клиент оценил обслуживание";
             case WAITING_ACKNOWLEDGED -> "клиенту сказано, что оператор скоро ответит";
             case SILENT_WHILE_OPERATOR_HOLDS -> "бот молчит: чат у оператора";
             case SILENT_WHILE_SUSPENDED -> "бот молчит: обслуживание остановлено";

@@ -55,7 +55,7 @@ final class DeskReader {
     private static final Set<String> CONDUCT_KEYS = Set.of("profanity", "warnings", "forbidden-operator-words",
             "instructions-link-to-guide", "privacy-pledge");
     private static final Set<String> SILENCE_KEYS = Set.of("after", "reason");
-    private static final Set<String> CLOSING_KEYS = Set.of("ask-before-closing", "question", "customer-may-reopen");
+    private static final Set<String> CLOSING_KEYS = Set.of("ask-before-closing", "question", "customer-may-reopen", "ask-rating");
     private static final Set<String> HELP_CENTER_KEYS = Set.of("articles", "base-url");
     private static final Set<String> EXTENSION_KEYS = Set.of("allowed", "announce-via", "notice");
     private static final Set<String> REPORTS_KEYS = Set.of("within", "documents");
@@ -446,7 +446,7 @@ final class DeskReader {
             if (ask && question == null) {
                 problems.add(s.path("question"), "is required when ask-before-closing is true");
             }
-            return new ClosingRule(ask, question, s.bool("customer-may-reopen", true));
+            return new ClosingRule(ask, question, s.bool("customer-may-reopen", true), s.bool("ask-rating", false));
         }).orElse(ClosingRule.PLAIN);
     }
 

@@ -138,13 +138,16 @@ final class JsonColumns {
             json.writeStringProperty("article", f.article());
             json.writeBooleanProperty("helped", f.helped());
             json.writeStringProperty("at", f.at().toString());
+            if (f.onService()) {
+                json.writeBooleanProperty("service", true);
+            }
         });
     }
 
     static List<Feedback> feedback(String array) {
         return JSON.readValue(array, OBJECTS).stream()
                 .map(o -> new Feedback(MessageId.of((String) o.get("answer")), (String) o.get("article"),
-                        (Boolean) o.get("helped"), Instant.parse((String) o.get("at"))))
+                        (Boolean) o.get("helped"), Instant.parse((String) o.get("at")), Boolean.TRUE.equals(o.get("service"))))
                 .toList();
     }
 

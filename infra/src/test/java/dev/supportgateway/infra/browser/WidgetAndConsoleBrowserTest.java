@@ -220,6 +220,13 @@ class WidgetAndConsoleBrowserTest {
             console.getByTestId("console-close").click();
 
             assertThat(customer.getByTestId("widget-message").last()).containsText("Остались ли у вас вопросы?");
+
+            // nothing remains: the chat closes and the customer rates the service
+            customer.getByTestId("widget-action").filter(new Locator.FilterOptions().setHasText("Нет, всё решено")).click();
+            assertThat(customer.getByTestId("widget-message").last()).containsText("Оцените, пожалуйста, как мы вам помогли.");
+            customer.getByTestId("widget-action").filter(new Locator.FilterOptions().setHasText("Хорошо")).last().click();
+            assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").last())
+                    .containsText("Спасибо за оценку! Рады, что смогли помочь.");
         }
     }
 

@@ -283,6 +283,7 @@ class ConsoleApiTest {
         engine.close(id, demo);
         engine.receive(Inbound.action(eorder, customer, "num-close", Action.NOTHING_REMAINS, Instant.now()));
         assertThat(engine.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
+        engine.receive(Inbound.action(eorder, customer, "num-rate", Action.RATED_BAD, Instant.now()));
 
         HttpResponse<String> found = operator.send("GET", "/api/v1/console/tickets/"
                 + URLEncoder.encode("№ " + number.toLowerCase(java.util.Locale.ROOT), StandardCharsets.UTF_8).replace("+", "%20"),
@@ -293,6 +294,7 @@ class ConsoleApiTest {
         assertThat(transcript.path("conversation").path("id").asString()).isEqualTo(id.value());
         assertThat(transcript.path("conversation").path("state").asString()).isEqualTo("closed");
         assertThat(transcript.path("request").path("number").asString()).isEqualTo(number);
+        assertThat(transcript.path("rating").asString()).as("the customer's rating of the service").isEqualTo("плохо");
         assertThat(operator.send("GET", "/api/v1/console/tickets/EORDER-2026-999999", null, null, false).statusCode()).isEqualTo(404);
         HttpResponse<String> malformed = operator.send("GET", "/api/v1/console/tickets/12345", null, null, false);
         assertThat(malformed.statusCode()).isEqualTo(400);

@@ -43,6 +43,13 @@ class DemoDesksTest {
     }
 
     @Test
+    void edocAndEorderAskTheCustomerToRateTheServiceWhenTheChatCloses() {
+        assertThat(desk("edoc").closing().askRating()).isTrue();
+        assertThat(desk("eorder").closing().askRating()).isTrue();
+        assertThat(desk("konus").closing().askRating()).isFalse();
+    }
+
+    @Test
     void everyDeskGivesItsOperatorsReadyReplies() {
         assertThat(catalog.desks().values()).allSatisfy(d -> assertThat(d.readyReplies()).as(d.id().value()).isNotEmpty());
         assertThat(desk("edoc").readyReplies()).extracting(ReadyReply::id).containsExactly("greeting", "screenshot", "registered");

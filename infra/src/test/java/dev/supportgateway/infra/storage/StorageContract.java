@@ -139,7 +139,7 @@ abstract class StorageContract {
         flushed();
         assertThat(uncached().find(first.id())).as("each entry once, in order").contains(second);
         assertThat(jdbc.queryForList("select messages_end, decisions_end, feedback_end from conversation_entries"
-                + " order by entries_end desc fetch first 1 rows only").getFirst().values()).containsExactly(4, 3, 1);
+                + " order by entries_end desc fetch first 1 rows only").getFirst().values()).containsExactly(4, 3, 2);
         assertThat(count("customer_message")).as("the customer's channel ids tg-1, tg-2, tg-3").isEqualTo(3);
     }
 
@@ -567,6 +567,7 @@ abstract class StorageContract {
                 .append(offer)
                 .append(notHelped)
                 .record(new Feedback(offer.id(), "edoc-signing", false, at.plusSeconds(30)))
+                .record(Feedback.onService(offer.id(), true, at.plusSeconds(31)))
                 .record(BotDecision.of(notHelped.id(), DecisionRule.FEEDBACK_NOT_HELPED, "ответ не помог", at.plusSeconds(30)))
                 .moveTo(ConversationState.ESCALATING, at.plusSeconds(30))
                 .withEscalation(new Escalation("ответ не помог", Escalation.Asking.IDENTIFICATION, "bin", "error",
