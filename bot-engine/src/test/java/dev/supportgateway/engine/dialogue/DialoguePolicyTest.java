@@ -499,9 +499,7 @@ class DialoguePolicyTest {
     @Test
     void operatorMayAnswerAStandardQuestionWithAHelpCenterArticle() {
         edsArticle(EDOC);
-        gateway.say(EDOC, customer, "привет");
-        Conversation c = gateway.conversation(EDOC, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EDOC);
         Turn asked = gateway.say(EDOC, customer, "А как мне продлить подпись?");
 
         Turn shared = gateway.engine.shareArticle(c.id(), anna, "eds-renewal");
@@ -537,9 +535,7 @@ class DialoguePolicyTest {
     @Test
     void anArticleSharedAfterTheClosingQuestionKeepsTheChatWithTheOperator() {
         edsArticle(EORDER);
-        gateway.say(EORDER, customer, "привет");
-        Conversation c = gateway.conversation(EORDER, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EORDER);
         assertThat(gateway.engine.close(c.id(), anna).conversation().state()).isEqualTo(ConversationState.CLOSING);
 
         Turn shared = gateway.engine.shareArticle(c.id(), anna, "eds-renewal");
@@ -566,9 +562,7 @@ class DialoguePolicyTest {
 
     @Test
     void aChatWithoutARequestGoesBackToTheBotNotToTheQueue() {
-        gateway.say(EDOC, customer, "привет");
-        Conversation c = gateway.conversation(EDOC, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EDOC);
 
         assertThatThrownBy(() -> gateway.engine.returnToQueue(c.id(), anna)).isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> gateway.engine.returnToQueue(c.id(), boris)).isInstanceOf(HeldByAnotherOperator.class);
@@ -638,9 +632,7 @@ class DialoguePolicyTest {
 
     @Test
     void eorderAsksWhetherQuestionsRemainBeforeClosing() {
-        gateway.say(EORDER, customer, "привет");
-        Conversation c = gateway.conversation(EORDER, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EORDER);
 
         Turn asked = gateway.engine.close(c.id(), anna);
 
@@ -662,10 +654,16 @@ class DialoguePolicyTest {
         assertThat(gateway.engine.open(EORDER)).isEmpty();
     }
 
-    private Turn closedOnEorder() {
-        gateway.say(EORDER, customer, "привет");
-        Conversation c = gateway.conversation(EORDER, customer);
+    /** A customer greets the desk and Anna takes the chat over. */
+    private Conversation heldByAnna(DeskId desk) {
+        gateway.say(desk, customer, "привет");
+        Conversation c = gateway.conversation(desk, customer);
         gateway.engine.takeOver(c.id(), anna);
+        return c;
+    }
+
+    private Turn closedOnEorder() {
+        Conversation c = heldByAnna(EORDER);
         gateway.engine.close(c.id(), anna);
         return gateway.press(EORDER, customer, Action.NOTHING_REMAINS);
     }
@@ -715,9 +713,7 @@ class DialoguePolicyTest {
 
     @Test
     void aDeskThatDoesNotAskForARatingOffersNone() {
-        gateway.say(EDOC, customer, "привет");
-        Conversation c = gateway.conversation(EDOC, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EDOC);
 
         Turn closed = gateway.engine.close(c.id(), anna);
 
@@ -727,9 +723,7 @@ class DialoguePolicyTest {
 
     @Test
     void closingQuestionAnsweredWithAQuestionGoesToTheOperator() {
-        gateway.say(EORDER, customer, "привет");
-        Conversation c = gateway.conversation(EORDER, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EORDER);
         gateway.engine.close(c.id(), anna);
 
         Turn turn = gateway.say(EORDER, customer, "А как выгрузить реестр ордеров за месяц?");
@@ -774,9 +768,7 @@ class DialoguePolicyTest {
 
     @Test
     void forbiddenJargonInOperatorReplyIsRefused() {
-        gateway.say(EORDER, customer, "привет");
-        Conversation c = gateway.conversation(EORDER, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EORDER);
         int delivered = gateway.deliveries.delivered.size();
 
         assertThatThrownBy(() -> gateway.engine.reply(c.id(), anna, "Перезагрузите сервак, а потом переустановите винду"))
@@ -1277,9 +1269,7 @@ class DialoguePolicyTest {
 
     @Test
     void returningToTheBotWhileAskingTheClosingQuestionIsIllegal() {
-        gateway.say(EORDER, customer, "привет");
-        Conversation c = gateway.conversation(EORDER, customer);
-        gateway.engine.takeOver(c.id(), anna);
+        Conversation c = heldByAnna(EORDER);
         gateway.engine.close(c.id(), anna);
 
         assertThatThrownBy(() -> gateway.engine.returnToBot(c.id(), anna))
