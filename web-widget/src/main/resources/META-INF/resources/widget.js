@@ -185,14 +185,19 @@
   }
 
   function upload(file, text, clientId, bubble, attempt) {
-    var body = new FormData();
-    body.append('desk', desk);
+    var body = new FormData();  // the desk goes in the address (below), once
     body.append('token', token);
     body.append('clientId', clientId);
     body.append('text', text);
     body.append('file', file, file.name);
-    fetch(gateway.origin + '/api/v1/widget/messages', { method: 'POST', body: body })
-      .then(function (r) { return r.json(); })
+    // the desk also in the address: a body refused unread (too large) is still answered to this page
+    fetch(gateway.origin + '/api/v1/widget/messages?desk=' + encodeURIComponent(desk), { method: 'POST', body: body })
+      .then(function (r) {
+        return r.json().catch(function () {
+          return { type: 'error', code: r.status === 413 ? 'file-too-large' : 'failed',
+            text: r.status === 413 ? 'Файл слишком большой' : 'Файл не отправлен' };
+        });
+      })
       .then(function (frame) {
         if (frame.type === 'accepted') {
           bubble.classList.remove('sgw-unsent');
@@ -203,7 +208,11 @@
         var later = frame.type === 'rate-limited' || frame.code === 'unavailable';
         if (later && attempt < 4) {
           var wait = Math.max(1000, frame.retryAfterMs || 3000) * Math.pow(2, attempt);
-          setTimeout(function () { if (connected) { upload(file, text, clientId, bubble, attempt + 1); } }, wait);
+          setTimeout(function () {
+            if (connected) { upload(file, text, clientId, bubble, attempt + 1); return; }
+            setNotice('Файл не отправлен: нет связи. Прикрепите его ещё раз, когда чат подключится');
+            if (text && !input.value) { input.value = text; }
+          }, wait);
         } else if (text && !input.value) {
           input.value = text;  // refused for good: the customer keeps what they wrote
         }

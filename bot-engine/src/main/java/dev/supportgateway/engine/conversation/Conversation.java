@@ -92,14 +92,15 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
 
     /**
      * Adds a message to the transcript; a message from the customer ends waiting for them (they are not silent). An
-     * internal note changes nothing else: the conversation's last change (which dates its closing, for reopening)
-     * and its last message stay what the customer and the desk said.
+     * internal note changes nothing else: the conversation's last change and its last message stay what the customer
+     * and the desk said. Nor does a message added to a closed conversation (a rating of the service) move its last
+     * change: that dates the closing, from which the windows for rating and reopening are counted.
      */
     public Conversation append(Message message) {
         List<Message> longer = new ArrayList<>(transcript);
         longer.add(message);
         Instant awaiting = message.fromCustomer() ? null : awaitingCustomerSince;
-        Instant updated = message.forCustomer() ? max(updatedAt, message.at()) : updatedAt;
+        Instant updated = message.forCustomer() && state.isOpen() ? max(updatedAt, message.at()) : updatedAt;
         return new Conversation(id, desk, customer, customerName, state, operator, tier, identification, escalation, ticket,
                 warnings, longer, decisions, feedback, openedAt, updated, waitingSince, awaiting, version);
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -62,11 +63,13 @@ public final class ConversationEngine {
                 return new Turn(current, List.of(), List.of(), true);
             }
             Instant now = ports.clock().instant();
-            Conversation conversation = ports.conversations().findOpen(inbound.desk(), inbound.customer())
-                    .or(() -> policy.rates(inbound)
-                            ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
-                                    .filter(closed -> policy.mayRate(desk, closed, now))
-                            : policy.asksToReopen(desk, inbound)
+            // a rating button belongs to the chat that closed, even when the customer has begun another one since
+            Optional<Conversation> rated = policy.rates(inbound)
+                    ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
+                            .filter(closed -> policy.mayRate(desk, closed, now))
+                    : Optional.empty();
+            Conversation conversation = rated.or(() -> ports.conversations().findOpen(inbound.desk(), inbound.customer()))
+                    .or(() -> policy.asksToReopen(desk, inbound)
                             ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
                                     .filter(closed -> policy.mayReopen(desk, closed, now))
                             : java.util.Optional.empty())

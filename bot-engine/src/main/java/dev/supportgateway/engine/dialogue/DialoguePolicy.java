@@ -94,6 +94,12 @@ final class DialoguePolicy {
 
     /** Decides on {@code message}, already added to the exchange, according to the conversation's state. */
     void onCustomerMessage(Exchange ex, Desk desk, Inbound inbound, Message message) {
+        if (rates(inbound) && ex.conversation().state().isOpen()) {
+            // a rating button of an earlier chat, pressed too late or after a new one began: not an answer to anything here
+            ex.decide(DecisionRule.NOTHING_TO_ANSWER, phrases.text("reason.old-button", "action", inbound.action().orElseThrow()));
+            ex.say(bot(), phrases.text("rating.unavailable"));
+            return;
+        }
         ConversationState state = ex.conversation().state();
         switch (state) {
             case WITH_OPERATOR -> ex.decide(DecisionRule.SILENT_WHILE_OPERATOR_HOLDS,
@@ -692,23 +698,30 @@ final class DialoguePolicy {
         return inbound.action().filter(a -> a.equals(Action.RATED_GOOD) || a.equals(Action.RATED_BAD)).isPresent();
     }
 
-    /** Whether {@code closed} may still be rated: on a desk that asks, within {@link #RATE_WITHIN} of its closing. */
+    /**
+     * Whether {@code closed} may still be rated: its closing message offered the rating, and that was less than
+     * {@link #RATE_WITHIN} ago (its last change is its closing).
+     */
     boolean mayRate(Desk desk, Conversation closed, Instant now) {
-        return desk.closing().askRating() && !closed.state().isOpen() && now.isBefore(closed.updatedAt().plus(RATE_WITHIN));
+        return !closed.state().isOpen() && closingMessageAskingRating(closed).isPresent()
+                && now.isBefore(closed.updatedAt().plus(RATE_WITHIN));
+    }
+
+    private static Optional<MessageId> closingMessageAskingRating(Conversation c) {
+        List<Message> t = c.transcript();
+        for (int i = t.size() - 1; i >= 0; i--) {
+            if (t.get(i).actions().stream().anyMatch(a -> a.id().equals(Action.RATED_GOOD))) {
+                return Optional.of(t.get(i).id());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Records the customer's rating of the service on the closed conversation, which stays closed; a new rating replaces it. */
     private void rate(Exchange ex, Inbound inbound) {
         boolean satisfied = inbound.action().map(Action.RATED_GOOD::equals).orElse(false);
-        List<Message> t = ex.conversation().transcript();
-        MessageId closing = ex.answering();
-        for (int i = t.size() - 1; i >= 0; i--) {
-            if (t.get(i).actions().stream().anyMatch(a -> a.id().equals(Action.RATED_GOOD))) {
-                closing = t.get(i).id();
-                break;
-            }
-        }
-        MessageId rated = closing;
+        // the engine hands over only a conversation whose closing message asked (mayRate)
+        MessageId rated = closingMessageAskingRating(ex.conversation()).orElseThrow();
         ex.update(c -> c.record(Feedback.onService(rated, satisfied, ex.now())));
         ex.decide(DecisionRule.SERVICE_RATED, phrases.text("reason.service-rated", "verdict",
                 phrases.text(satisfied ? "action.rated-good" : "action.rated-bad")));

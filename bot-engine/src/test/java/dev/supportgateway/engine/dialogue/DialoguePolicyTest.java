@@ -712,6 +712,45 @@ class DialoguePolicyTest {
     }
 
     @Test
+    void aRatingPressedAfterTheCustomerBeganANewChatStillRatesTheOneThatClosed() {
+        Conversation closed = closedOnEorder().conversation();
+        Conversation next = gateway.say(EORDER, customer, "привет").conversation();
+
+        Turn good = gateway.press(EORDER, customer, Action.RATED_GOOD);
+
+        assertThat(good.conversation().id()).isEqualTo(closed.id());
+        assertThat(good.conversation().feedback().getLast().onService()).isTrue();
+        assertThat(gateway.conversation(EORDER, customer).id()).isEqualTo(next.id());
+        assertThat(gateway.conversation(EORDER, customer).state()).isEqualTo(next.state());
+    }
+
+    @Test
+    void ratingAgainDoesNotStretchTheWeekCountedFromTheClosing() {
+        Conversation closed = closedOnEorder().conversation();
+        gateway.clock.advance(Duration.ofDays(6));
+        assertThat(gateway.press(EORDER, customer, Action.RATED_BAD).conversation().id()).isEqualTo(closed.id());
+        gateway.clock.advance(Duration.ofDays(2));
+
+        Turn late = gateway.press(EORDER, customer, Action.RATED_GOOD);
+
+        assertThat(late.conversation().id()).isNotEqualTo(closed.id());
+        assertThat(said(late)).startsWith("Эту оценку уже нельзя поставить");
+        assertThat(gateway.conversations.find(closed.id()).orElseThrow().feedback().getLast().helped()).isFalse();
+    }
+
+    @Test
+    void aChatClosedWithoutTheRatingQuestionCannotBeRated() {
+        Conversation c = heldByAnna(EDOC);
+        gateway.engine.close(c.id(), anna);
+
+        Turn pressed = gateway.press(EDOC, customer, Action.RATED_BAD);
+
+        assertThat(pressed.conversation().id()).isNotEqualTo(c.id());
+        assertThat(gateway.conversations.find(c.id()).orElseThrow().feedback()).isEmpty();
+        assertThat(said(pressed)).startsWith("Эту оценку уже нельзя поставить");
+    }
+
+    @Test
     void aDeskThatDoesNotAskForARatingOffersNone() {
         Conversation c = heldByAnna(EDOC);
 

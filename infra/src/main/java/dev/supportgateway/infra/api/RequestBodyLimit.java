@@ -1,7 +1,6 @@
 package dev.supportgateway.infra.api;
 
 import dev.supportgateway.channels.widget.WidgetChannelConfiguration;
-import dev.supportgateway.channels.widget.WidgetChannelProperties;
 import dev.supportgateway.infra.config.GatewayProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -27,18 +26,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
-    private final long fileLimit;
 
-    /** A widget message with a file may be as large as the file allowed plus the usual limit for the rest. */
-    RequestBodyLimit(GatewayProperties properties, WidgetChannelProperties widget) {
+    RequestBodyLimit(GatewayProperties properties) {
         this.limit = properties.maxRequestBody().toBytes();
-        this.fileLimit = limit + widget.maxAttachmentSize().toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = WidgetChannelConfiguration.FILES_PATH.equals(request.getRequestURI()) ? fileLimit : this.limit;
+        if (WidgetChannelConfiguration.FILES_PATH.equals(request.getRequestURI())) {
+            // the widget's files: bounded by the web server's multipart limits (gateway.widget.max-attachment-size),
+            // also without a declared length, and refused there with the widget's own readable frame
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

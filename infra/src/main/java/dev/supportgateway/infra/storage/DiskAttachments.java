@@ -49,14 +49,11 @@ final class DiskAttachments implements Attachments {
         }
         try {
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
-            // the rename is durable only once the folder's entry is on disk too
-            try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                folder.force(true);
-            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(part);
             throw e;
         }
+        forceFolder(file.getParent());
         return new Attachment(safeName(name), mediaType, size, reference);
     }
 
@@ -74,6 +71,15 @@ final class DiskAttachments implements Attachments {
         }
         Path file = path(storageRef);
         return Files.isRegularFile(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+    }
+
+    /** The rename is durable once the folder's entry is on disk too; a system that cannot open a folder has no such step. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Windows refuses to open a folder for reading: its renames are ordered by the file system itself
+        }
     }
 
     private Path path(String reference) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A customer's message with a file (a screenshot of the error, as the regulations ask), sent by the widget over
@@ -88,8 +89,9 @@ final class WidgetFiles {
             return answer(origin, 503, frames.unavailable(properties.unavailableRetry().toMillis()));
         }
         WidgetInbound.Outcome outcome = inbound.take(key, clientId, false, text, null, List.of(kept));
-        if (!outcome.takenAsNew()) {
-            // refused now, or a resend of a message taken before with its own file: this copy belongs to no message
+        if (outcome.duplicate() || outcome.status() == 400 || outcome.status() == 404) {
+            // a resend of a message taken before with its own file, or a message refused for good: this copy belongs to
+            // no message. After a failure (503) the save may still have happened, so the file stays.
             discard(kept, key);
         }
         return answer(origin, outcome.status(), outcome.frame());
@@ -108,8 +110,8 @@ final class WidgetFiles {
     ResponseEntity<String> tooLarge(HttpServletRequest request) {
         long max = properties.maxAttachmentSize().toBytes();
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        String desk = request.getParameter("desk");
-        // the desk and origin are read from the query only: the body was not read, so an unchecked origin gets no header
+        // the desk comes from the address only: asking the request for a parameter would read the oversized body again
+        String desk = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("desk");
         boolean allowed = origin != null && desk != null && origins.refusal(desk, new ServletServerHttpRequest(request)) == null;
         return answer(allowed ? origin : null, HttpStatus.CONTENT_TOO_LARGE.value(), tooLargeFrame(max));
     }

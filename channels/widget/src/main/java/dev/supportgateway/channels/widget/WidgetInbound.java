@@ -211,10 +211,6 @@ final class WidgetInbound extends TextWebSocketHandler {
             this(status, frame, false);
         }
 
-        /** Taken now as a new message: what it carries belongs to it. */
-        boolean takenAsNew() {
-            return status == 200 && !duplicate;
-        }
     }
 
     /**

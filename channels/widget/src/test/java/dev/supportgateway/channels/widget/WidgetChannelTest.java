@@ -377,7 +377,7 @@ class WidgetChannelTest {
             String token = client.send(hello(null, null)).next("welcome").path("token").asString();
             String boundary = "sgw" + UUID.randomUUID();
             byte[] body = multipart(boundary, token, "f-9", "", "huge.log", new byte[200_000]);
-            HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH))
+            HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH + "?desk=edoc"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", "https://edoc.kz")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
 
@@ -385,16 +385,18 @@ class WidgetChannelTest {
 
             assertThat(refused.statusCode()).isEqualTo(413);
             assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("file-too-large");
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as("the desk's page reads why")
+                    .contains("https://edoc.kz");
             assertThat(files.files).isEmpty();
             verify(engine, never()).receive(any());
         }
     }
 
-    /** What the widget's script sends: a multipart form with the session, the message and the file. */
+    /** What the widget's script sends: the desk in the address, a multipart form with the session, the message and the file. */
     private HttpResponse<String> sendFile(String origin, String token, String clientId, String text, String name, byte[] content)
             throws Exception {
         String boundary = "sgw" + UUID.randomUUID();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WidgetChannelConfiguration.FILES_PATH + "?desk=edoc"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Origin", origin)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, token, clientId, text, name, content))).build();
@@ -404,7 +406,7 @@ class WidgetChannelTest {
     private static byte[] multipart(String boundary, String token, String clientId, String text, String name, byte[] content)
             throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : List.of(new String[] {"desk", "edoc"}, new String[] {"token", token},
+        for (String[] field : List.of(new String[] {"token", token},
                 new String[] {"clientId", clientId}, new String[] {"text", text})) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
