@@ -240,6 +240,13 @@
     if (socket && socket.readyState === 1) { socket.send(JSON.stringify(frame)); }
   }
 
+  /** Whether a person is at work now: from the welcome, and again with every keep-alive answer. */
+  function showOperators(operators) {
+    if (!operators) { return; }
+    availability.textContent = operators.atWork ? 'Операторы на связи' : operators.schedule;
+    availability.setAttribute('data-at-work', String(operators.atWork));
+  }
+
   function safeLink(href) {
     try {
       var url = new URL(href, location.href);
@@ -324,14 +331,12 @@
           status.textContent = '';
           (frame.messages || []).forEach(received);
           if (frame.files) { fileLimits = frame.files; }
-          if (frame.operators) {
-            availability.textContent = frame.operators.atWork ? 'Операторы на связи' : frame.operators.schedule;
-            availability.setAttribute('data-at-work', String(frame.operators.atWork));
-          }
+          showOperators(frame.operators);
           pending.forEach(function (p) { transmit(p.frame); });
           clearInterval(pingTimer);
           pingTimer = setInterval(function () { transmit({ type: 'ping' }); }, 25000);
           break;
+        case 'pong': showOperators(frame.operators); break;
         case 'message':
           if (typingTimer && frame.author === 'operator') { clearTimeout(typingTimer); typingTimer = null; status.textContent = ''; }
           received(frame);

@@ -56,7 +56,9 @@ final class WidgetFrames {
     record RateLimitedFrame(String type, String text, long retryAfterMs) {
     }
 
-    record PongFrame(String type) {
+    /** @param operators the desk's operators now, so a tab left open does not say «на связи» all night; absent when unknown */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PongFrame(String type, OperatorsFrame operators) {
     }
 
     record TypingFrame(String type, String authorName) {
@@ -119,8 +121,8 @@ final class WidgetFrames {
         return write(new TypingFrame("typing", operatorName));
     }
 
-    String pong() {
-        return write(new PongFrame("pong"));
+    String pong(OperatorsFrame operators) {
+        return write(new PongFrame("pong", operators));
     }
 
     private static String author(String kind) {

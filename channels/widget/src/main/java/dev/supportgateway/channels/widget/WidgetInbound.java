@@ -133,7 +133,10 @@ final class WidgetInbound extends TextWebSocketHandler {
                     sessions.ack(key, frame.upTo());
                 }
             }
-            case "ping" -> reply(socket, frames.pong());
+            case "ping" -> {
+                WidgetSessions.Key key = key(session);
+                reply(socket, frames.pong(key == null ? null : availability.now(key.desk())));
+            }
             default -> reply(socket, frames.error("bad-frame", "Неизвестный тип сообщения"));
         }
     }

@@ -215,6 +215,8 @@ class WidgetChannelTest {
             assertThat(welcome.path("messages").size()).isZero();
             assertThat(welcome.path("operators").path("atWork").asBoolean()).as("the customer learns it before asking").isFalse();
             assertThat(welcome.path("operators").path("schedule").asString()).isEqualTo("Операторы работают пн–пт 9:00–18:00 (время Астаны)");
+            assertThat(client.send("{\"type\":\"ping\"}").next("pong").path("operators").path("atWork").asBoolean())
+                    .as("a page left open keeps the line current").isFalse();
 
             client.send(message("c-1", "Как подписать документ?"));
             JsonNode answer = client.next("message");
