@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One customer's conversation with one desk: its state, who holds it, what the bot collected, the
@@ -164,19 +165,21 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
     }
 
     public Optional<Message> message(MessageId messageId) {
-        // from the end: the message asked for is nearly always one of the last, and transcripts grow long
-        for (int i = transcript.size() - 1; i >= 0; i--) {
-            if (transcript.get(i).id().equals(messageId)) {
-                return Optional.of(transcript.get(i));
-            }
-        }
-        return Optional.empty();
+        return lastMessage(m -> m.id().equals(messageId));
     }
 
     /** The last message the customer and the desk exchanged; operators' internal notes do not count. */
     public Optional<Message> lastMessage() {
+        return lastMessage(Message::forCustomer);
+    }
+
+    /**
+     * The latest message that is {@code such}: searched from the end, where the one asked for nearly always is, in
+     * transcripts that grow long.
+     */
+    public Optional<Message> lastMessage(Predicate<Message> such) {
         for (int i = transcript.size() - 1; i >= 0; i--) {
-            if (transcript.get(i).forCustomer()) {
+            if (such.test(transcript.get(i))) {
                 return Optional.of(transcript.get(i));
             }
         }

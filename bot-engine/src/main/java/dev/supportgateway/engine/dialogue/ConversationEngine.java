@@ -72,7 +72,7 @@ public final class ConversationEngine {
                     .or(() -> policy.asksToReopen(desk, inbound)
                             ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
                                     .filter(closed -> policy.mayReopen(desk, closed, now))
-                            : java.util.Optional.empty())
+                            : Optional.empty())
                     .orElseGet(() -> Conversation.open(ConversationId.random(), desk.id(), inbound.customer(), inbound.customerName(),
                             tierOf(desk, inbound), now));
             Exchange ex = new Exchange(conversation, now);
@@ -155,7 +155,7 @@ public final class ConversationEngine {
             // the operator goes on talking: the closing question is no longer the last word
             ex.update(x -> x.heldBy(operator, ConversationState.WITH_OPERATOR, ex.now()));
         }
-        lastCustomerMessage(c).ifPresent(ex::answer);
+        c.lastMessage(Message::fromCustomer).map(Message::id).ifPresent(ex::answer);
         ex.say(Author.operator(operator), text, List.of(), link);
     }
 
@@ -343,7 +343,7 @@ public final class ConversationEngine {
     }
 
     /** The conversation as stored, or empty. */
-    public java.util.Optional<Conversation> conversation(ConversationId id) {
+    public Optional<Conversation> conversation(ConversationId id) {
         return ports.conversations().find(id);
     }
 
@@ -425,15 +425,5 @@ public final class ConversationEngine {
         if (!held) {
             throw new NotHeldByOperator(c.id(), c.state(), operator);
         }
-    }
-
-    private static java.util.Optional<MessageId> lastCustomerMessage(Conversation c) {
-        List<Message> t = c.transcript();
-        for (int i = t.size() - 1; i >= 0; i--) {
-            if (t.get(i).fromCustomer()) {
-                return java.util.Optional.of(t.get(i).id());
-            }
-        }
-        return java.util.Optional.empty();
     }
 }

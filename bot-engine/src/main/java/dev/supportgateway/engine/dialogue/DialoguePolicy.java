@@ -708,13 +708,7 @@ final class DialoguePolicy {
     }
 
     private static Optional<MessageId> closingMessageAskingRating(Conversation c) {
-        List<Message> t = c.transcript();
-        for (int i = t.size() - 1; i >= 0; i--) {
-            if (t.get(i).actions().stream().anyMatch(a -> a.id().equals(Action.RATED_GOOD))) {
-                return Optional.of(t.get(i).id());
-            }
-        }
-        return Optional.empty();
+        return c.lastMessage(m -> m.actions().stream().anyMatch(a -> a.id().equals(Action.RATED_GOOD))).map(Message::id);
     }
 
     /** Records the customer's rating of the service on the closed conversation, which stays closed; a new rating replaces it. */
@@ -898,12 +892,6 @@ final class DialoguePolicy {
     }
 
     private static Optional<MessageId> lastBotMessageId(Conversation c) {
-        List<Message> t = c.transcript();
-        for (int i = t.size() - 1; i >= 0; i--) {
-            if (!t.get(i).fromCustomer() && t.get(i).forCustomer()) {
-                return Optional.of(t.get(i).id());
-            }
-        }
-        return Optional.empty();
+        return c.lastMessage(m -> !m.fromCustomer() && m.forCustomer()).map(Message::id);
     }
 }

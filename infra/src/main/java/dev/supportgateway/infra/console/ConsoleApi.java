@@ -274,13 +274,7 @@ class ConsoleApi {
     }
 
     private static String lastQuestion(Conversation c) {
-        List<Message> t = c.transcript();
-        for (int i = t.size() - 1; i >= 0; i--) {
-            if (t.get(i).fromCustomer() && !t.get(i).text().isBlank()) {
-                return t.get(i).text();
-            }
-        }
-        return "";
+        return c.lastMessage(m -> m.fromCustomer() && !m.text().isBlank()).map(Message::text).orElse("");
     }
 
     /** A supervisor lets the bot serve a customer again after service was stopped for profanity. */
