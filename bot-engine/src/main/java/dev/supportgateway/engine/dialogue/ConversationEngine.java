@@ -144,7 +144,7 @@ public final class ConversationEngine {
             requireHeldBy(ex.conversation(), operator);
             Article article = ports.helpCenter().article(desk.id(), articleId)
                     .orElseThrow(() -> new ArticleNotFound(desk.id(), articleId));
-            DialoguePolicy.ArticleReply reply = policy.articleReply(article, desk.helpCenter().linkTo(article.id(), article.url()));
+            DialoguePolicy.ArticleReply reply = policy.articleReply(desk, article);
             operatorSays(ex, operator, reply.text(), reply.link());
         });
     }

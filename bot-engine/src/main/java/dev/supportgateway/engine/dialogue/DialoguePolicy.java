@@ -328,7 +328,7 @@ final class DialoguePolicy {
         Article article = found.get();
         ex.decide(new BotDecision(ex.answering(), rule, reason, confidence, article.id(), candidates, ex.now()));
         ex.moveTo(ConversationState.ANSWERED);
-        ArticleReply reply = articleReply(article, desk.helpCenter().linkTo(article.id(), article.url()));
+        ArticleReply reply = articleReply(desk, article);
         ex.say(bot(), reply.text(), afterArticle, reply.link());
     }
 
@@ -340,11 +340,12 @@ final class DialoguePolicy {
     }
 
     /**
-     * The reply for an article, made once per article version and link: answers with the same article are then one
-     * string in every transcript kept in memory, not a copy each. Edited articles add entries; the bound keeps a
-     * gateway whose articles change all day from growing.
+     * The reply for an article, with its link into the desk's help center, made once per article version and link:
+     * answers with the same article are then one string in every transcript kept in memory, not a copy each. Edited
+     * articles add entries; the bound keeps a gateway whose articles change all day from growing.
      */
-    ArticleReply articleReply(Article article, String link) {
+    ArticleReply articleReply(Desk desk, Article article) {
+        String link = desk.helpCenter().linkTo(article.id(), article.url());
         if (articleReplies.size() >= MAX_ARTICLE_REPLIES) {
             articleReplies.clear();
         }
