@@ -66,7 +66,7 @@ public final class ConversationEngine {
             // a rating button belongs to the chat that closed, even when the customer has begun another one since
             Optional<Conversation> rated = policy.rates(inbound)
                     ? ports.conversations().findLastClosed(inbound.desk(), inbound.customer())
-                            .filter(closed -> policy.mayRate(desk, closed, now))
+                            .filter(closed -> policy.mayRate(closed, now))
                     : Optional.empty();
             Conversation conversation = rated.or(() -> ports.conversations().findOpen(inbound.desk(), inbound.customer()))
                     .or(() -> policy.asksToReopen(desk, inbound)

@@ -703,7 +703,7 @@ final class DialoguePolicy {
      * Whether {@code closed} may still be rated: its closing message offered the rating, and that was less than
      * {@link #RATE_WITHIN} ago (its last change is its closing).
      */
-    boolean mayRate(Desk desk, Conversation closed, Instant now) {
+    boolean mayRate(Conversation closed, Instant now) {
         return !closed.state().isOpen() && closingMessageAskingRating(closed).isPresent()
                 && now.isBefore(closed.updatedAt().plus(RATE_WITHIN));
     }

@@ -68,10 +68,7 @@ final class WidgetFiles {
         if (file.isEmpty()) {
             return answer(origin, 400, frames.error("empty-file", "Файл пустой, выберите другой"));
         }
-        long max = properties.maxAttachmentSize().toBytes();
-        if (file.getSize() > max) {
-            return answer(origin, HttpStatus.CONTENT_TOO_LARGE.value(), tooLargeFrame(max));
-        }
+        // a file over gateway.widget.max-attachment-size never gets here: the multipart limits refuse it (tooLarge)
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         if (!allowedType(name)) {
             return answer(origin, HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), frames.error("file-type",
@@ -108,16 +105,13 @@ final class WidgetFiles {
     /** A body over the web server's multipart limits (also one sent without a length): the widget's own refusal. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<String> tooLarge(HttpServletRequest request) {
-        long max = properties.maxAttachmentSize().toBytes();
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         // the desk comes from the address only: asking the request for a parameter would read the oversized body again
         String desk = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("desk");
         boolean allowed = origin != null && desk != null && origins.refusal(desk, new ServletServerHttpRequest(request)) == null;
-        return answer(allowed ? origin : null, HttpStatus.CONTENT_TOO_LARGE.value(), tooLargeFrame(max));
-    }
-
-    private String tooLargeFrame(long max) {
-        return frames.error("file-too-large", "Файл больше " + (max / (1024 * 1024)) + " МБ: сожмите его или пришлите часть");
+        long max = properties.maxAttachmentSize().toBytes();
+        return answer(allowed ? origin : null, HttpStatus.CONTENT_TOO_LARGE.value(),
+                frames.error("file-too-large", "Файл больше " + (max / (1024 * 1024)) + " МБ: сожмите его или пришлите часть"));
     }
 
     private boolean allowedType(String name) {
