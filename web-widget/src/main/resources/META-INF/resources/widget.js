@@ -84,6 +84,7 @@
     '.sgw-attach{border:1px solid #bcccdc;border-radius:8px;background:#fff;color:#1f2933;padding:0 10px;font-size:18px;cursor:pointer}',
     '.sgw-file-input{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}',
     '.sgw-file-name{display:block;font-size:13px;margin-top:2px}',
+    '.sgw-download{border:0;background:none;padding:0;color:#1565c0;text-decoration:underline;cursor:pointer;font:inherit;font-size:13px;text-align:left}',
     '.sgw-send{border:0;border-radius:8px;background:#1565c0;color:#fff;padding:0 14px;font:600 14px system-ui,sans-serif;cursor:pointer}',
     '@media (max-width:480px){.sgw-panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}}'
   ].join('');
@@ -134,6 +135,13 @@
   launcher.addEventListener('click', function () { panel.hidden ? open() : close(); });
   closeButton.addEventListener('click', close);
   panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); } });
+  // the operator holding the chat sees the customer writing; one signal every few seconds is enough
+  var typedAt = 0;
+  input.addEventListener('input', function () {
+    if (!input.value.trim() || !connected || Date.now() - typedAt < 3000) { return; }
+    typedAt = Date.now();
+    transmit({ type: 'typing' });
+  });
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); submit(); }
   });
@@ -254,6 +262,32 @@
     } catch (e) { return null; }
   }
 
+  function size(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1).replace('.', ',') + ' МБ' : Math.max(1, Math.round(bytes / 1024)) + ' КБ';
+  }
+
+  /** A file of the chat, fetched with the session's token in the body (not the address) and saved under its name. */
+  function download(f) {
+    if (!token) { return; }
+    var body = new URLSearchParams();
+    body.append('token', token);
+    fetch(gateway.origin + '/api/v1/widget/files/' + encodeURIComponent(f.ref) + '?desk=' + encodeURIComponent(desk),
+      { method: 'POST', body: body })
+      .then(function (r) {
+        if (r.ok) { return r.blob(); }
+        return r.json().catch(function () { return {}; }).then(function (e) { throw new Error(e.text || 'Файл не загрузился, попробуйте ещё раз'); });
+      })
+      .then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = el('a', { href: url, download: f.name });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      })
+      .catch(function (err) { setNotice(err.message); });
+  }
+
   /** Renders one message once: a known id, or a customer message already shown under its clientId, is not added again. */
   function render(m) {
     if (m.id && shown[m.id]) { return shown[m.id]; }
@@ -273,7 +307,15 @@
     }
     node.appendChild(el('span', { 'class': 'sgw-text' }, m.text || ''));
     (m.files || []).forEach(function (f) {
-      node.appendChild(el('span', { 'class': 'sgw-file-name', 'data-testid': 'widget-file-name' }, 'Файл: ' + f.name));
+      var label = 'Файл: ' + f.name + ' (' + size(f.size) + ')';
+      if (!f.ref) {  // the customer's own file, just sent: they have it
+        node.appendChild(el('span', { 'class': 'sgw-file-name', 'data-testid': 'widget-file-name' }, label));
+        return;
+      }
+      var get = el('button', { type: 'button', 'class': 'sgw-file-name sgw-download', 'data-testid': 'widget-file-download',
+        title: 'Скачать файл' }, label);
+      get.addEventListener('click', function () { download(f); });
+      node.appendChild(get);
     });
     var href = m.link ? safeLink(m.link) : null;
     if (href) {

@@ -27,10 +27,11 @@
   function api(method, path, body) {
     var headers = { 'Accept': 'application/json' };
     if (method !== 'GET' && csrf) { headers[csrf.headerName] = csrf.token; }
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    var form = body instanceof FormData;
+    if (body !== undefined && !form) { headers['Content-Type'] = 'application/json'; }
     return fetch('/api/v1/console' + path, {
       method: method, headers: headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: body === undefined || form ? body : JSON.stringify(body)
     }).then(function (r) {
       if (r.status === 401) { showLogin(); throw new Error('unauthorized'); }
       return r.text().then(function (text) {
@@ -161,7 +162,7 @@
 
   /** A draft belongs to the chat it was written in: switching chats starts an empty answer field. */
   function switchTo(id) {
-    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; }
+    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; customerTyping(false); }
     openId = id;
   }
 
@@ -217,9 +218,11 @@
     $('reply').disabled = false;
     $('add-note').disabled = false;
     document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
+    $('file').disabled = !(mine && held);
     $('await-customer').disabled = !(mine && c.state === 'with-operator');
     $('resume').hidden = !(me && me.supervisor && c.state === 'suspended');
     showReadyReplies(c, mine && held);
+    showColleagues(c, mine && c.state === 'with-operator');
     $('articles-box').hidden = c.state === 'closed';
     canShare = mine && held;
     document.querySelectorAll('[data-testid=console-send-article]').forEach(function (b) { b.disabled = !canShare; });
@@ -231,10 +234,15 @@
   }
 
   /** The desk's ready replies in the picker; one that names the request's number needs a registered request. */
+  /** A list of the desk's (its ready replies, its operators), asked once and kept; a failed request is asked again later. */
+  function perDesk(cache, desk, path) {
+    return cache[desk] || (cache[desk] = api('GET', '/desks/' + encodeURIComponent(desk) + path)
+      .catch(function () { delete cache[desk]; return []; }));
+  }
+
   function showReadyReplies(c, enabled) {
     var select = $('ready-reply');
-    var load = readyReplies[c.desk] || (readyReplies[c.desk] = api('GET', '/desks/' + encodeURIComponent(c.desk) + '/ready-replies')
-      .catch(function () { delete readyReplies[c.desk]; return []; }));
+    var load = perDesk(readyReplies, c.desk, '/ready-replies');
     load.then(function (replies) {
       if (!current || current.conversation.id !== c.id) { return; }
       select.disabled = !enabled;
@@ -254,6 +262,27 @@
       select.hidden = replies.length === 0;
     });
   }
+
+  // the desk's other operators, to hand the chat to one of them by name
+  var colleagues = {};
+  function showColleagues(c, enabled) {
+    var select = $('transfer');
+    var load = perDesk(colleagues, c.desk, '/operators');
+    load.then(function (list) {
+      if (!current || current.conversation.id !== c.id) { return; }
+      var others = list.filter(function (o) { return !me || o.username !== me.username; });
+      select.disabled = !enabled || others.length === 0;
+      if (select.dataset.desk === c.desk) { return; }
+      select.dataset.desk = c.desk;
+      while (select.options.length > 1) { select.remove(1); }
+      others.forEach(function (o) { select.appendChild(el('option', { value: o.username }, o.displayName)); });
+    });
+  }
+  $('transfer').addEventListener('change', function () {
+    var to = $('transfer').value;
+    $('transfer').value = '';
+    if (to) { command('/transfer', { operator: to }); }
+  });
 
   $('ready-reply').addEventListener('change', function () {
     var select = $('ready-reply');
@@ -406,6 +435,18 @@
     $('reply').value = '';
     command('/reply', { text: text });
   });
+  // a file goes to the customer with the text typed so far as its caption
+  $('file').addEventListener('change', function () {
+    var file = $('file').files[0];
+    if (!file || !openId) { return; }
+    var form = new FormData();
+    form.append('file', file);
+    var text = $('reply').value.trim();
+    if (text) { form.append('text', text); }
+    $('file').value = '';
+    $('reply').value = '';
+    command('/files', form);
+  });
   // the customer sees «… печатает» while the holding operator writes; one signal every few seconds is enough
   var typingSentAt = 0;
   $('reply').addEventListener('input', function () {
@@ -417,6 +458,14 @@
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('reply-form').requestSubmit(); }
   });
 
+  // «Клиент печатает…» under the open chat for a few seconds after each signal, or until the customer's message
+  var customerTypingTimer = null;
+  function customerTyping(on) {
+    clearTimeout(customerTypingTimer);
+    $('customer-typing').textContent = on ? 'Клиент печатает…' : '';
+    if (on) { customerTypingTimer = setTimeout(function () { customerTyping(false); }, 6000); }
+  }
+
   function startLive() {
     stopLive();
     var url = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host + '/ws/console';
@@ -427,6 +476,11 @@
       live.onmessage = function (event) {
         var frame = JSON.parse(event.data);
         if (frame.type !== 'event') { return; }
+        if (frame.kind === 'customer-typing') {
+          if (frame.conversation && frame.conversation.id === openId) { customerTyping(true); }
+          return;
+        }
+        if (frame.kind === 'customer-wrote' && frame.conversation && frame.conversation.id === openId) { customerTyping(false); }
         refreshList();
         if (frame.conversation && frame.conversation.id === openId) { openConversation(openId); }
       };

@@ -3,7 +3,7 @@ package dev.supportgateway.engine.conversation;
 import java.util.Objects;
 
 /**
- * A file the customer sent: the engine never holds the bytes, only where the channel stored them
+ * A file of a conversation, sent by the customer or an operator: the engine never holds the bytes, only where the channel stored them
  * ({@code storageRef}, e.g. a blob key or a Telegram file id).
  */
 public record Attachment(String name, String mediaType, long size, String storageRef) {

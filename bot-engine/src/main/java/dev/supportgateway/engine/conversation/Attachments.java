@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Where the files customers send are kept: a channel keeps a file here before it hands the message to the engine
- * (so an accepted message never points to a lost file), and the console reads it back by its reference.
+ * Where the files of a conversation are kept: a channel keeps a customer's file here before it hands the message to
+ * the engine (so an accepted message never points to a lost file), the console keeps an operator's file before
+ * sending it, and each side reads the other's back by its reference.
  */
 public interface Attachments {
 

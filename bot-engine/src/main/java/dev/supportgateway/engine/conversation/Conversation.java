@@ -87,8 +87,10 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
         if (state != target && !state.canMoveTo(target)) {
             throw new IllegalTransition(id, state, target);
         }
+        // a change of holder only (a colleague takes the chat over) keeps a question to the customer open
+        Instant awaiting = state == target ? awaitingCustomerSince : null;
         return new Conversation(id, desk, customer, customerName, target, by, tier, identification, null, ticket,
-                warnings, transcript, decisions, feedback, openedAt, at, null, null, version);
+                warnings, transcript, decisions, feedback, openedAt, at, null, awaiting, version);
     }
 
     /**

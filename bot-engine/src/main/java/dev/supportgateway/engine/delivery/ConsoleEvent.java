@@ -3,6 +3,7 @@ package dev.supportgateway.engine.delivery;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.escalation.Ticket;
 
 /** Something the operator console shows as it happens. */
@@ -24,6 +25,14 @@ public sealed interface ConsoleEvent {
 
     /** Service was stopped; a supervisor must look at the conversation. */
     record Flagged(ConversationSummary conversation, String reason) implements ConsoleEvent {
+    }
+
+    /** The operator holding the conversation handed it to a colleague, who holds it now. */
+    record Transferred(ConversationSummary conversation, Operator from) implements ConsoleEvent {
+    }
+
+    /** The customer is writing to the operator holding the conversation: a signal for seconds, never stored. */
+    record CustomerTyping(ConversationSummary conversation) implements ConsoleEvent {
     }
 
     /** The conversation changed state (taken over, returned to the bot, closed…). */

@@ -1,11 +1,13 @@
 package dev.supportgateway.engine.dialogue;
 
 import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Attachment;
 import dev.supportgateway.engine.conversation.Author;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
+import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.IllegalTransition;
 import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.conversation.Message;
@@ -120,14 +122,39 @@ public final class ConversationEngine {
         return command(id, (ex, desk) -> sendOperatorText(ex, desk, operator, text));
     }
 
+    /**
+     * Sends the customer files (an instruction, a filled-in form, a screenshot of where to click) with the operator's
+     * text, which may be empty. The files are already kept ({@link dev.supportgateway.engine.conversation.Attachments});
+     * the customer's channel delivers them as files it can show.
+     *
+     * @throws NotHeldByOperator unless {@code operator} holds the conversation
+     * @throws ForbiddenWordsInReply when the text uses a word the desk's conduct forbids
+     */
+    public Turn sendFiles(ConversationId id, Operator operator, String text, List<Attachment> files) {
+        Objects.requireNonNull(files, "files");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no files to send");
+        }
+        String said = text == null ? "" : text;
+        return command(id, (ex, desk) -> {
+            requireHeldBy(ex.conversation(), operator);
+            requirePolite(desk, said);
+            operatorSays(ex, operator, said.strip(), null, files);
+        });
+    }
+
     private void sendOperatorText(Exchange ex, Desk desk, Operator operator, String text) {
         requireHeldBy(ex.conversation(), operator);
+        requirePolite(desk, text);
+        operatorSays(ex, operator, text.strip(), null);
+    }
+
+    private static void requirePolite(Desk desk, String text) {
         List<String> forbidden = desk.conduct().forbiddenOperatorWords().stream()
                 .filter(word -> CustomerWords.usesWord(text, word)).toList();
         if (!forbidden.isEmpty()) {
             throw new ForbiddenWordsInReply(forbidden);
         }
-        operatorSays(ex, operator, text.strip(), null);
     }
 
     /**
@@ -150,13 +177,17 @@ public final class ConversationEngine {
     }
 
     private void operatorSays(Exchange ex, Operator operator, String text, String link) {
+        operatorSays(ex, operator, text, link, List.of());
+    }
+
+    private void operatorSays(Exchange ex, Operator operator, String text, String link, List<Attachment> files) {
         Conversation c = ex.conversation();
         if (c.state() == ConversationState.CLOSING) {
             // the operator goes on talking: the closing question is no longer the last word
             ex.update(x -> x.heldBy(operator, ConversationState.WITH_OPERATOR, ex.now()));
         }
         c.lastMessage(Message::fromCustomer).map(Message::id).ifPresent(ex::answer);
-        ex.say(Author.operator(operator), text, List.of(), link);
+        ex.say(Author.operator(operator), text, List.of(), link, files);
     }
 
     /**
@@ -169,6 +200,17 @@ public final class ConversationEngine {
         Conversation c = ports.conversations().find(id).orElseThrow(() -> new ConversationNotFound(id));
         requireHeldBy(c, operator);
         ports.deliveries().typing(new Typing(c.desk(), c.customer(), operator.displayName()));
+    }
+
+    /**
+     * Tells the operator holding the customer's open conversation that the customer is writing. A conversation the bot
+     * serves has no one to tell; nothing is stored and no lock is taken.
+     */
+    public void customerTyping(DeskId desk, CustomerAddress customer) {
+        ports.conversations().findOpen(desk, customer)
+                .filter(c -> c.operator() != null
+                        && (c.state() == ConversationState.WITH_OPERATOR || c.state() == ConversationState.CLOSING))
+                .ifPresent(c -> ports.console().publish(new ConsoleEvent.CustomerTyping(c.summary())));
     }
 
     /**
@@ -235,6 +277,28 @@ public final class ConversationEngine {
             }
             ex.moveTo(ConversationState.WAITING_FOR_OPERATOR);
             ex.say(policy.system(), phrases.text("operator.requeued"));
+        });
+    }
+
+    /**
+     * Hands the chat to a named colleague («передать коллеге»: a specialist of the topic, the next shift): {@code to}
+     * holds it from now, the customer is told who goes on, and the request stays in work under its deadlines. Whether
+     * the colleague serves the desk is the console's to check: the engine knows no operator directory.
+     *
+     * @throws NotHeldByOperator unless {@code from} holds it
+     * @throws IllegalTransition unless an operator is talking with the customer (not while closing)
+     */
+    public Turn transfer(ConversationId id, Operator from, Operator to) {
+        Objects.requireNonNull(to, "to");
+        return command(id, (ex, desk) -> {
+            Conversation c = ex.conversation();
+            requireHeldBy(c, from);
+            if (c.state() != ConversationState.WITH_OPERATOR || to.equals(from)) {
+                throw new IllegalTransition(c.id(), c.state(), ConversationState.WITH_OPERATOR);
+            }
+            ex.update(x -> x.heldBy(to, ConversationState.WITH_OPERATOR, ex.now()));
+            ex.say(policy.system(), phrases.text("operator.transferred", "operator", to.displayName()));
+            ex.publish(summary -> new ConsoleEvent.Transferred(summary, from));
         });
     }
 

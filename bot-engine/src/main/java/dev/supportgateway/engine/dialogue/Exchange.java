@@ -1,6 +1,7 @@
 package dev.supportgateway.engine.dialogue;
 
 import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Attachment;
 import dev.supportgateway.engine.conversation.Author;
 import dev.supportgateway.engine.conversation.BotDecision;
 import dev.supportgateway.engine.conversation.Conversation;
@@ -59,7 +60,11 @@ final class Exchange {
     }
 
     Message say(Author author, String text, List<Action> actions, String link) {
-        Message message = new Message(MessageId.random(), author, text, actions, link, List.of(), null, null, answering, now);
+        return say(author, text, actions, link, List.of());
+    }
+
+    Message say(Author author, String text, List<Action> actions, String link, List<Attachment> files) {
+        Message message = new Message(MessageId.random(), author, text, actions, link, files, null, null, answering, now);
         conversation = conversation.append(message);
         added.add(message);
         return message;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Attachment;
 import dev.supportgateway.engine.conversation.AuthorKind;
 import dev.supportgateway.engine.conversation.BotDecision;
 import dev.supportgateway.engine.conversation.Conversation;
@@ -530,6 +531,103 @@ class DialoguePolicyTest {
                 .as("an edoc article in an initiativa chat").isInstanceOf(ArticleNotFound.class);
         assertThat(gateway.conversation(INITIATIVA, customer).transcript())
                 .noneMatch(m -> m.author().kind() == AuthorKind.OPERATOR);
+    }
+
+    @Test
+    void anOperatorSendsTheCustomerAFileWithAFewWords() {
+        Conversation c = heldByAnna(EDOC);
+        Turn asked = gateway.say(EDOC, customer, "Пришлите, пожалуйста, форму заявления");
+        Attachment form = new Attachment("Заявление на доступ.pdf", "application/pdf", 48_213, "f-form");
+
+        Turn sent = gateway.engine.sendFiles(c.id(), anna, " Заполните и пришлите обратно ", List.of(form));
+
+        assertThat(sent.replies()).singleElement().satisfies(r -> {
+            assertThat(r.author().kind()).isEqualTo(AuthorKind.OPERATOR);
+            assertThat(r.text()).isEqualTo("Заполните и пришлите обратно");
+            assertThat(r.attachments()).containsExactly(form);
+            assertThat(r.inReplyTo()).isEqualTo(asked.stored().getFirst().id());
+        });
+        assertThat(sent.conversation().transcript().getLast().attachments()).containsExactly(form);
+        assertThat(gateway.deliveries.delivered.getLast().attachments()).containsExactly(form);
+    }
+
+    @Test
+    void aFileNeedsNoTextButOnlyTheHoldingOperatorSendsOneAndPolitely() {
+        Conversation waiting = waitingOnInitiativa();
+        Attachment screenshot = new Attachment("где нажать.png", "image/png", 1_024, "f-shot");
+
+        assertThatThrownBy(() -> gateway.engine.sendFiles(waiting.id(), anna, null, List.of(screenshot)))
+                .isInstanceOf(NotHeldByOperator.class);
+        gateway.engine.takeOver(waiting.id(), anna);
+        assertThatThrownBy(() -> gateway.engine.sendFiles(waiting.id(), boris, null, List.of(screenshot)))
+                .isInstanceOf(HeldByAnotherOperator.class);
+        assertThatThrownBy(() -> gateway.engine.sendFiles(waiting.id(), anna, "Вот", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(gateway.engine.sendFiles(waiting.id(), anna, null, List.of(screenshot)).replies())
+                .singleElement().satisfies(r -> assertThat(r.text()).isEmpty());
+    }
+
+    @Test
+    void forbiddenJargonBesideAFileIsRefusedToo() {
+        Conversation c = heldByAnna(EORDER);
+        int delivered = gateway.deliveries.delivered.size();
+
+        assertThatThrownBy(() -> gateway.engine.sendFiles(c.id(), anna, "Инструкция для винды",
+                List.of(new Attachment("инструкция.pdf", "application/pdf", 10, "f-guide"))))
+                .isInstanceOf(ForbiddenWordsInReply.class);
+        assertThat(gateway.deliveries.delivered).hasSize(delivered);
+    }
+
+    @Test
+    void theOperatorHoldingTheChatSeesTheCustomerTypingAndNobodyIsToldOfABotChat() {
+        gateway.say(EDOC, customer, "привет");
+        gateway.engine.customerTyping(EDOC, customer);
+        gateway.engine.customerTyping(EDOC, widget("nobody-here"));
+        assertThat(gateway.console.of(ConsoleEvent.CustomerTyping.class)).as("the bot needs no signal").isEmpty();
+
+        Conversation c = gateway.conversation(EDOC, customer);
+        gateway.engine.takeOver(c.id(), anna);
+        int stored = gateway.conversation(EDOC, customer).transcript().size();
+        gateway.engine.customerTyping(EDOC, customer);
+
+        assertThat(gateway.console.of(ConsoleEvent.CustomerTyping.class)).singleElement()
+                .satisfies(e -> assertThat(e.conversation().id()).isEqualTo(c.id()));
+        assertThat(gateway.conversation(EDOC, customer).transcript()).as("a signal, not a message").hasSize(stored);
+    }
+
+    @Test
+    void anOperatorHandsTheChatToANamedColleagueAndTheCustomerIsToldWhoGoesOn() {
+        Conversation waiting = waitingOnInitiativa();
+        gateway.engine.takeOver(waiting.id(), anna);
+
+        Turn handed = gateway.engine.transfer(waiting.id(), anna, boris);
+
+        assertThat(said(handed)).isEqualTo("Ваш чат передан оператору Борис, он продолжит разговор.");
+        assertThat(handed.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
+        assertThat(handed.conversation().operator()).isEqualTo(boris);
+        assertThat(handed.conversation().ticket()).isEqualTo(waiting.ticket());
+        assertThat(gateway.console.of(ConsoleEvent.Transferred.class)).singleElement().satisfies(e -> {
+            assertThat(e.from()).isEqualTo(anna);
+            assertThat(e.conversation().operator()).isEqualTo(boris);
+        });
+        assertThatThrownBy(() -> gateway.engine.reply(waiting.id(), anna, "Я ещё здесь"))
+                .isInstanceOf(HeldByAnotherOperator.class);
+        assertThat(gateway.engine.reply(waiting.id(), boris, "Здравствуйте, продолжу я").replies()).hasSize(1);
+    }
+
+    @Test
+    void onlyTheHoldingOperatorHandsTheChatOverAndAQuestionToTheCustomerStaysOpen() {
+        Conversation waiting = waitingOnInitiativa();
+        assertThatThrownBy(() -> gateway.engine.transfer(waiting.id(), anna, boris)).isInstanceOf(NotHeldByOperator.class);
+        gateway.engine.takeOver(waiting.id(), anna);
+        assertThatThrownBy(() -> gateway.engine.transfer(waiting.id(), boris, anna)).isInstanceOf(HeldByAnotherOperator.class);
+        assertThatThrownBy(() -> gateway.engine.transfer(waiting.id(), anna, anna)).isInstanceOf(IllegalTransition.class);
+        gateway.engine.awaitCustomer(waiting.id(), anna, "Пришлите, пожалуйста, номер базы");
+
+        Turn handed = gateway.engine.transfer(waiting.id(), anna, boris);
+
+        assertThat(handed.conversation().awaitsCustomer()).as("the colleague waits for the same answer").isTrue();
     }
 
     @Test

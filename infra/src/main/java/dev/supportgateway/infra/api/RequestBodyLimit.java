@@ -1,6 +1,5 @@
 package dev.supportgateway.infra.api;
 
-import dev.supportgateway.channels.widget.WidgetChannelConfiguration;
 import dev.supportgateway.infra.config.GatewayProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimit extends OncePerRequestFilter {
 
+    private static final Pattern MULTIPART = Pattern.compile("multipart/form-data", Pattern.CASE_INSENSITIVE);
+
     private final long limit;
 
     RequestBodyLimit(GatewayProperties properties) {
@@ -34,9 +36,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (WidgetChannelConfiguration.FILES_PATH.equals(request.getRequestURI())) {
-            // the widget's files: bounded by the web server's multipart limits (gateway.widget.max-attachment-size),
-            // also without a declared length, and refused there with the widget's own readable frame
+        if (MULTIPART.matcher(String.valueOf(request.getContentType())).lookingAt()) {
+            // files (the widget's, an operator's): bounded by the web server's multipart limits
+            // (gateway.widget.max-attachment-size), also without a declared length, and refused there with each
+            // endpoint's own readable answer; an endpoint that takes no parts never reads the body
             chain.doFilter(request, response);
             return;
         }

@@ -20,6 +20,7 @@ import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketNumber;
 import dev.supportgateway.routing.ticket.TicketRegister;
+import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The operator console's JSON API: the live list, a transcript, and the operator's commands on a conversation. */
 @RestController
@@ -71,6 +74,13 @@ class ConsoleApi {
     record ReplyRequest(String text) {
     }
 
+    record TransferRequest(String operator) {
+    }
+
+    /** An operator as colleagues pick them: login and the name the customer is told. */
+    record Colleague(String username, String displayName) {
+    }
+
     record Problem(String error) {
     }
 
@@ -89,9 +99,12 @@ class ConsoleApi {
     private final HelpCenter helpCenter;
     private final TicketRegister tickets;
     private final Attachments attachments;
+    private final long maxFileSize;
 
     ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators,
-               ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets, Attachments attachments) {
+               ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets, Attachments attachments,
+               MultipartConfigElement fileLimits) {
+        this.maxFileSize = fileLimits.getMaxFileSize();
         this.engine = engine;
         this.conversations = conversations;
         this.catalog = catalog;
@@ -119,15 +132,21 @@ class ConsoleApi {
     @GetMapping("/desks/{desk}/ready-replies")
     ResponseEntity<?> readyReplies(@PathVariable String desk, Principal principal) {
         OperatorDirectory.Entry me = operators.require(principal.getName());
-        DeskId id;
-        try {
-            id = DeskId.of(desk);
-        } catch (IllegalArgumentException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена"));
-        }
-        return catalog.desk(id).filter(d -> me.serves(d.id()))
+        return deskId(desk).flatMap(catalog::desk).filter(d -> me.serves(d.id()))
                 .<ResponseEntity<?>>map(d -> ResponseEntity.ok(d.readyReplies()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена")));
+    }
+
+    /** The operators of a desk, for handing a chat to one of them; a desk the operator does not serve is not found. */
+    @GetMapping("/desks/{desk}/operators")
+    ResponseEntity<?> colleagues(@PathVariable String desk, Principal principal) {
+        OperatorDirectory.Entry me = operators.require(principal.getName());
+        Optional<DeskId> id = deskId(desk).filter(d -> catalog.desk(d).isPresent() && me.serves(d));
+        if (id.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена"));
+        }
+        return ResponseEntity.ok(operators.all().stream().filter(o -> o.serves(id.get()))
+                .map(o -> new Colleague(o.username(), o.displayName())).toList());
     }
 
     /**
@@ -215,6 +234,41 @@ class ConsoleApi {
         return ResponseEntity.ok(views.transcript(engine.reply(c.id(), operator(principal), body.text().strip()).conversation()));
     }
 
+    /**
+     * Sends the customer a file (an instruction, a form, a screenshot of where to click) with an optional text. The
+     * file is kept before it is sent, and removed again when the engine refuses the message.
+     */
+    @PostMapping(path = "/conversations/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> sendFile(@PathVariable String id, @RequestParam("file") MultipartFile file,
+                               @RequestParam(name = "text", required = false) String text, Principal principal) throws IOException {
+        if (file.isEmpty()) {
+            return ResponseEntity.badRequest().body(new Problem("Файл пустой, выберите другой"));
+        }
+        if (text != null && text.length() > MAX_NOTE_LENGTH) {
+            return ResponseEntity.badRequest().body(new Problem("Текст длиннее " + MAX_NOTE_LENGTH + " знаков"));
+        }
+        Conversation c = mine(id, principal);
+        Attachment kept;
+        try (InputStream content = file.getInputStream()) {
+            kept = attachments.keep(file.getOriginalFilename(), file.getContentType(), content);
+        }
+        try {
+            return ResponseEntity.ok(views.transcript(engine.sendFiles(c.id(), operator(principal), text, List.of(kept)).conversation()));
+        } catch (NotHeldByOperator | HeldByAnotherOperator | ForbiddenWordsInReply | IllegalTransition | ConversationNotFound e) {
+            // refused before anything was stored: the file belongs to no message. After other failures the message
+            // may have been stored, so the file stays.
+            attachments.discard(kept.storageRef());
+            throw e;
+        }
+    }
+
+    /** A file over the web server's multipart limits ({@code gateway.widget.max-attachment-size}). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Problem> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(new Problem("Файл слишком большой: можно до " + (maxFileSize / (1024 * 1024)) + " МБ"));
+    }
+
     /** The holding operator is writing: the customer's channel may show it. Nothing is stored. */
     @PostMapping("/conversations/{id}/typing")
     ResponseEntity<Void> typing(@PathVariable String id, Principal principal) {
@@ -300,10 +354,30 @@ class ConsoleApi {
         return views.transcript(engine.returnToQueue(c.id(), operator(principal)).conversation());
     }
 
+    /** The holding operator hands the chat to a named colleague of its desk, who holds it from now. */
+    @PostMapping("/conversations/{id}/transfer")
+    ResponseEntity<?> transfer(@PathVariable String id, @RequestBody TransferRequest body, Principal principal) {
+        Conversation c = mine(id, principal);
+        Optional<OperatorDirectory.Entry> colleague = body == null || body.operator() == null ? Optional.empty()
+                : operators.find(body.operator()).filter(o -> o.serves(c.desk()));
+        if (colleague.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Такого оператора в службе нет"));
+        }
+        return ResponseEntity.ok(views.transcript(engine.transfer(c.id(), operator(principal), colleague.get().operator()).conversation()));
+    }
+
     @PostMapping("/conversations/{id}/close")
     ConsoleViews.Transcript close(@PathVariable String id, Principal principal) {
         Conversation c = mine(id, principal);
         return views.transcript(engine.close(c.id(), operator(principal)).conversation());
+    }
+
+    private static Optional<DeskId> deskId(String desk) {
+        try {
+            return Optional.of(DeskId.of(desk));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private dev.supportgateway.engine.conversation.Operator operator(Principal principal) {

@@ -45,9 +45,9 @@ public class ConsoleSecurityConfiguration {
                         .anyRequest().permitAll())
                 // the console's script reads the token from /api/v1/console/csrf and sends it as X-CSRF-TOKEN;
                 // the ask API is called by other servers without a browser session, so it has no CSRF token; the
-                // widget's files come from customers' pages with the widget's session token and a checked Origin, no cookie
+                // widget's file calls come from customers' pages with the widget's session token and a checked Origin, no cookie
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers("/api/v1/desks/**", WidgetChannelConfiguration.FILES_PATH))
+                        .ignoringRequestMatchers("/api/v1/desks/**", WidgetChannelConfiguration.HTTP_PATHS))
                 .formLogin(form -> form.loginProcessingUrl(LOGIN)
                         .successHandler((request, response, authentication) -> json(response, HttpStatus.OK, "{\"ok\":true}"))
                         .failureHandler((request, response, exception) -> json(response, HttpStatus.UNAUTHORIZED,

@@ -74,6 +74,8 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
             case ConsoleEvent.Flagged f -> "flagged";
             case ConsoleEvent.StateChanged s -> "state-changed";
             case ConsoleEvent.Reopened r -> "reopened";
+            case ConsoleEvent.CustomerTyping t -> "customer-typing";
+            case ConsoleEvent.Transferred t -> "transferred";
         };
         List<Watcher> serving = watchers.values().stream().filter(w -> w.operator().serves(event.conversation().desk())).toList();
         if (serving.isEmpty()) {

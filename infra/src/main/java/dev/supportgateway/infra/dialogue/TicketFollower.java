@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each ticket in step with its conversation: taken over → in progress, handed back to the bot or
- * reopened → queued again, closed (by an operator or the silence rule) → closed. It hears what the
+ * Keeps each ticket in step with its conversation: taken over → in progress, handed to a colleague → held by them,
+ * handed back to the bot or reopened → queued again, closed (by an operator or the silence rule) → closed. It hears what the
  * operators' console hears, after the conversation is stored, so a ticket never runs ahead of its chat.
  */
 final class TicketFollower implements OperatorConsole {
@@ -36,6 +36,10 @@ final class TicketFollower implements OperatorConsole {
         if (conversation.ticketNumber() == null) {
             return;
         }
+        if (event instanceof ConsoleEvent.Transferred && conversation.operator() != null) {
+            handOver(conversation);
+            return;
+        }
         Optional<TicketState> target = switch (event) {
             case ConsoleEvent.StateChanged changed -> switch (conversation.state()) {
                 case WITH_OPERATOR -> Optional.of(TicketState.IN_PROGRESS);
@@ -48,6 +52,15 @@ final class TicketFollower implements OperatorConsole {
             default -> Optional.empty();
         };
         target.ifPresent(state -> follow(conversation, state));
+    }
+
+    private void handOver(ConversationSummary conversation) {
+        try {
+            register.handOver(TicketNumber.parse(conversation.ticketNumber()), conversation.operator().id(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("ticket {} of conversation {} did not follow it to operator {}: {}", conversation.ticketNumber(),
+                    conversation.id(), conversation.operator().id(), e.toString());
+        }
     }
 
     private void follow(ConversationSummary conversation, TicketState state) {

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -67,7 +68,7 @@ class WidgetAndConsoleBrowserTest {
     }
 
     @Test
-    void customerBotOperatorAndBackToTheBot() {
+    void customerBotOperatorAndBackToTheBot() throws Exception {
         try (BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
              BrowserContext operatorContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page customer = customerContext.newPage();
@@ -105,9 +106,12 @@ class WidgetAndConsoleBrowserTest {
             assertThat(system.last()).containsText("Оператор Алия Демо подключился к чату");
 
             // the customer sends a screenshot of the error, as the regulation asks; the operator opens it
-            customer.getByTestId("widget-input").fill("Вот скриншот ошибки");
+            // typed as a person types: the widget signals at most every 3 s, and the last signal came while the bot served
+            customer.getByTestId("widget-input").pressSequentially("Вот скриншот ошибки",
+                    new Locator.PressSequentiallyOptions().setDelay(250));
+            assertThat(console.getByTestId("console-customer-typing")).hasText("Клиент печатает…");
             customer.getByTestId("widget-file").setInputFiles(Paths.get("src/test/resources/files/error-screenshot.png"));
-            assertThat(customer.getByTestId("widget-file-name").last()).hasText("Файл: error-screenshot.png");
+            assertThat(customer.getByTestId("widget-file-name").last()).hasText(Pattern.compile("^Файл: error-screenshot\\.png \\(\\d+ КБ\\)$"));
             assertThat(customer.locator("[data-testid=widget-message].sgw-unsent")).hasCount(0);
             Locator file = console.getByTestId("console-file").last();
             assertThat(file).containsText("error-screenshot.png");
@@ -126,6 +130,17 @@ class WidgetAndConsoleBrowserTest {
             Locator operator = customer.locator("[data-testid=widget-message][data-author=operator]");
             assertThat(operator.last()).containsText("Здравствуйте! Я оператор, помогу зарегистрировать ошибку.");
             assertThat(console.getByTestId("console-message").last()).containsText("помогу зарегистрировать ошибку");
+
+            // the operator sends an instruction; the customer saves it under its name
+            Path instruction = Paths.get("src/test/resources/files/Инструкция по подписанию.txt");
+            console.getByTestId("console-input").fill("Вот инструкция");
+            console.getByTestId("console-file-input").setInputFiles(instruction);
+            Locator sent = customer.getByTestId("widget-file-download").last();
+            assertThat(sent).containsText("Инструкция по подписанию.txt");
+            assertThat(operator.last()).containsText("Вот инструкция");
+            Download download = customer.waitForDownload(sent::click);
+            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("Инструкция по подписанию.txt");
+            org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(download.path())).isEqualTo(Files.readAllBytes(instruction));
 
             // a note for colleagues stays in the console
             console.getByTestId("console-input").fill("Клиент из ТОО, проверить роуминг после ответа");
@@ -224,6 +239,11 @@ class WidgetAndConsoleBrowserTest {
             // nothing remains: the chat closes and the customer rates the service
             customer.getByTestId("widget-action").filter(new Locator.FilterOptions().setHasText("Нет, всё решено")).click();
             assertThat(customer.getByTestId("widget-message").last()).containsText("Оцените, пожалуйста, как мы вам помогли.");
+            // a reload keeps the closed chat, and its rating buttons, in reach
+            customer.reload();
+            customer.getByTestId("widget-open").click();
+            assertThat(customer.getByTestId("widget-message").last()).containsText("Оцените, пожалуйста, как мы вам помогли.");
+            assertThat(customer.getByTestId("widget-message").first()).containsText("позовите живого человека");
             customer.getByTestId("widget-action").filter(new Locator.FilterOptions().setHasText("Хорошо")).last().click();
             assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").last())
                     .containsText("Спасибо за оценку! Рады, что смогли помочь.");

@@ -17,6 +17,7 @@ import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -65,6 +66,7 @@ class ConsoleApiTest {
         registry.add("gateway.operators[1].username", () -> "ivan");
         registry.add("gateway.operators[1].password-hash", () -> new BCryptPasswordEncoder().encode("s3cret-ivan"));
         registry.add("gateway.operators[1].desks", () -> "atlas");
+        registry.add("gateway.widget.max-attachment-size", () -> "1MB");
     }
 
     @LocalServerPort
@@ -115,6 +117,33 @@ class ConsoleApiTest {
 
         HttpResponse<String> post(String path, String json) throws Exception {
             return send("POST", path, json, json == null ? null : "application/json", true);
+        }
+
+        /** What the console's file button sends: a multipart form with the file and the text typed so far. */
+        HttpResponse<String> sendFile(ConversationId id, String name, byte[] content, String text) throws Exception {
+            String boundary = "sg" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/v1/console/conversations/" + id + "/files"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            if (csrf != null) {
+                request.header("X-CSRF-TOKEN", csrf);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private long keptFiles() throws Exception {
+        Path folder = data.resolve("attachments");
+        try (var files = Files.exists(folder) ? Files.walk(folder) : java.util.stream.Stream.<Path>empty()) {
+            return files.filter(Files::isRegularFile).count();
         }
     }
 
@@ -334,6 +363,72 @@ class ConsoleApiTest {
         assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
         assertThat(ivan.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"чужая служба\"}").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theOperatorHoldingTheChatSendsTheCustomerAFormAndARefusedFileIsNotKept() throws Exception {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "form-" + UUID.randomUUID());
+        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "form-1", "позовите оператора",
+                Instant.now())).conversation().id();
+        byte[] form = "%PDF-1.4 заявление".getBytes(StandardCharsets.UTF_8);
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        long kept = keptFiles();
+
+        HttpResponse<String> notTaken = aigerim.sendFile(id, "Заявление.pdf", form, "Заполните");
+        assertThat(notTaken.statusCode()).isEqualTo(409);
+        assertThat(keptFiles()).as("a refused file is not kept").isEqualTo(kept);
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> sent = aigerim.sendFile(id, "Заявление.pdf", form, "Заполните и пришлите обратно");
+
+        assertThat(sent.statusCode()).isEqualTo(200);
+        JsonNode last = JSON.readTree(sent.body()).path("messages").get(JSON.readTree(sent.body()).path("messages").size() - 1);
+        assertThat(last.path("author").asString()).isEqualTo("operator");
+        assertThat(last.path("text").asString()).isEqualTo("Заполните и пришлите обратно");
+        JsonNode file = last.path("files").get(0);
+        assertThat(file.path("name").asString()).isEqualTo("Заявление.pdf");
+        HttpResponse<byte[]> opened = aigerim.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + file.path("url").asString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(opened.body()).isEqualTo(form);
+        assertThat(keptFiles()).isEqualTo(kept + 1);
+
+        String token = aigerim.csrf;
+        aigerim.csrf = null;
+        assertThat(aigerim.sendFile(id, "Заявление.pdf", form, "").statusCode()).as("CSRF is checked on files too").isEqualTo(403);
+        aigerim.csrf = token;
+        HttpResponse<String> huge = aigerim.sendFile(id, "архив.pdf", new byte[1536 * 1024], "");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(huge.body()).path("error").asString()).contains("до 1 МБ");
+        assertThat(keptFiles()).isEqualTo(kept + 1);
+    }
+
+    @Test
+    void anOperatorHandsTheChatToAColleagueOfItsDeskAndNoOneElse() throws Exception {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "handover-" + UUID.randomUUID());
+        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "handover-1", "позовите оператора",
+                Instant.now())).conversation().id();
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
+
+        JsonNode colleagues = JSON.readTree(aigerim.send("GET", "/api/v1/console/desks/edoc/operators", null, null, false).body());
+        assertThat(colleagues.findValuesAsString("username")).contains("aigerim", "operator").doesNotContain("ivan");
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/transfer", "{\"operator\":\"ivan\"}").statusCode())
+                .as("ivan serves atlas only").isEqualTo(404);
+        Browser ivan = new Browser();
+        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        assertThat(ivan.send("GET", "/api/v1/console/desks/edoc/operators", null, null, false).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> handed = aigerim.post("/api/v1/console/conversations/" + id + "/transfer", "{\"operator\":\"operator\"}");
+
+        assertThat(handed.statusCode()).isEqualTo(200);
+        JsonNode transcript = JSON.readTree(handed.body());
+        assertThat(transcript.path("conversation").path("operatorId").asString()).isEqualTo("operator");
+        JsonNode messages = transcript.path("messages");
+        assertThat(messages.get(messages.size() - 1).path("text").asString()).contains("передан оператору Алия Демо");
+        assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/reply", "{\"text\":\"ещё я\"}").statusCode())
+                .isEqualTo(409);
     }
 
     @Test

@@ -62,6 +62,16 @@ public record RegisteredTicket(TicketNumber number, DeskId desk, ConversationId 
                 category, identification, description, callback, holder, deadlines, at);
     }
 
+    /** Held by another operator, in the same state: a colleague took the work over. Only a ticket in work has a holder. */
+    public RegisteredTicket handedTo(String operatorId, Instant at) {
+        Objects.requireNonNull(operatorId, "operatorId");
+        if (state != TicketState.IN_PROGRESS && state != TicketState.ON_HOLD) {
+            throw new IllegalStateException("ticket " + number + " is not in work (" + state + ") and cannot be handed over");
+        }
+        return new RegisteredTicket(number, desk, conversation, customer, customerName, channel, state, tier, priority,
+                category, identification, description, callback, operatorId, deadlines, at);
+    }
+
     /** With another priority and the deadlines that priority gives. */
     public RegisteredTicket prioritized(String priorityId, SlaDeadlines recomputed, Instant at) {
         return new RegisteredTicket(number, desk, conversation, customer, customerName, channel, state, tier, priorityId,

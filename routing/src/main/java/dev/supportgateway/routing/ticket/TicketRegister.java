@@ -94,6 +94,11 @@ public final class TicketRegister implements Tickets {
         return change(number, t -> t.moveTo(TicketState.IN_PROGRESS, operatorId, at));
     }
 
+    /** A colleague goes on with the ticket: it stays in work, under its deadlines, held by {@code operatorId}. */
+    public RegisteredTicket handOver(TicketNumber number, String operatorId, Instant at) {
+        return change(number, t -> t.handedTo(operatorId, at));
+    }
+
     /** The request lacks information: it waits for the customer's answer. */
     public RegisteredTicket putOnHold(TicketNumber number, Instant at) {
         return change(number, t -> t.moveTo(TicketState.ON_HOLD, null, at));

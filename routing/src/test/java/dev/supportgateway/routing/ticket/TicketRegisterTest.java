@@ -175,6 +175,23 @@ class TicketRegisterTest {
         assertThat(queueOf(EDOC)).containsExactly(ticket.number());
     }
 
+    @Test
+    void aTicketHandedToAColleagueStaysInWorkUnderItsDeadlines() {
+        Ticket ticket = register.open(request(EDOC, "basic", ChannelKind.WIDGET, null, astana("2026-03-02T10:00")));
+        TicketNumber number = TicketNumber.parse(ticket.number());
+        assertThatThrownBy(() -> register.handOver(number, "op-2", astana("2026-03-02T10:10")))
+                .as("a queued ticket is taken, not handed over").isInstanceOf(IllegalStateException.class);
+        RegisteredTicket taken = register.take(number, "op-1", astana("2026-03-02T10:30"));
+
+        RegisteredTicket handed = register.handOver(number, "op-2", astana("2026-03-02T10:45"));
+
+        assertThat(handed.state()).isEqualTo(TicketState.IN_PROGRESS);
+        assertThat(handed.operator()).isEqualTo("op-2");
+        assertThat(handed.deadlines()).isEqualTo(taken.deadlines());
+        assertThat(register.find(number).orElseThrow().operator()).isEqualTo("op-2");
+        assertThat(register.queue(EDOC)).isEmpty();
+    }
+
     private List<String> queueOf(DeskId desk) {
         return register.queue(desk).stream().map(t -> t.number().toString()).toList();
     }

@@ -38,6 +38,10 @@ public class WidgetChannelConfiguration {
     public static final String PATH = "/ws/widget";
     /** Where the widget sends a message with a file (multipart over HTTP). */
     public static final String FILES_PATH = "/api/v1/widget/messages";
+    /** Where the widget fetches a file of the customer's conversation (one an operator sent, or their own). */
+    public static final String DOWNLOAD_PATH = "/api/v1/widget/files/{ref}";
+    /** Everything the widget calls over HTTP: from customers' pages, with the session's token and a checked Origin, no cookie. */
+    public static final String HTTP_PATHS = "/api/v1/widget/**";
     /** Room for a file message's other fields (desk, token, clientId, text) and the multipart framing. */
     static final long MULTIPART_FIELDS_BYTES = 64 * 1024;
     /** The outbound adapter's bean name: {@code deliveries.<channel key>}. */
@@ -91,11 +95,11 @@ public class WidgetChannelConfiguration {
         return resolver;
     }
 
-    /** Messages with a file, over HTTP at {@value #FILES_PATH}. */
+    /** Messages with a file, over HTTP at {@value #FILES_PATH}, and the conversation's files at {@value #DOWNLOAD_PATH}. */
     @Bean
     WidgetFiles widgetFiles(WidgetInbound inbound, WidgetSessions sessions, WidgetOrigins origins, WidgetFrames frames,
-                            @Lazy Attachments attachments, WidgetChannelProperties properties) {
-        return new WidgetFiles(inbound, sessions, origins, frames, attachments, properties);
+                            @Lazy Attachments attachments, @Lazy Conversations conversations, WidgetChannelProperties properties) {
+        return new WidgetFiles(inbound, sessions, origins, frames, attachments, conversations, properties);
     }
 
     @Bean

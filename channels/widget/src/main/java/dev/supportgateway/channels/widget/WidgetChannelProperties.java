@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  *                           (the store failed or is too far behind); the widget doubles it on each further refusal
  * @param maxAttachmentSize  the largest file a customer may send with a message
  * @param attachmentTypes    the file name extensions a customer may send (screenshots, documents, logs, archives)
+ * @param closedChatShownFor how long after its closing a chat is still shown when the customer opens the widget (with
+ *                           no chat open): its answer, its files, and the rating it asks for stay in reach
  */
 @Validated
 @ConfigurationProperties("gateway.widget")
@@ -46,7 +48,8 @@ public record WidgetChannelProperties(
         @NotNull @DefaultValue("10MB") DataSize maxAttachmentSize,
         @NotNull @DefaultValue({"png", "jpg", "jpeg", "gif", "webp", "bmp", "heic", "pdf", "txt", "log", "csv", "xml", "json",
                 "doc", "docx", "xls", "xlsx", "odt", "ods", "rtf", "zip", "7z", "rar", "cer", "crt", "sig", "p7s"})
-        List<String> attachmentTypes) {
+        List<String> attachmentTypes,
+        @NotNull @DefaultValue("7d") Duration closedChatShownFor) {
 
     /** One desk's widget settings. */
     public record DeskWidget(@NotNull @DefaultValue List<String> allowedOrigins) {

@@ -2,20 +2,30 @@ package dev.supportgateway.channels.widget;
 
 import dev.supportgateway.engine.conversation.Attachment;
 import dev.supportgateway.engine.conversation.Attachments;
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.DeskId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * HTTP because a WebSocket frame is no place for megabytes: the file is kept durably first, then the message goes
  * the way of every widget message ({@link WidgetInbound#take}), and the bot's or operator's replies come over the
  * session's socket. The answer is the frame the socket would have sent: {@code accepted}, or an {@code error}.
+ * The files of the customer's conversation come back the same way, over HTTP.
  */
 @RestController
 final class WidgetFiles {
@@ -39,15 +50,17 @@ final class WidgetFiles {
     private final WidgetOrigins origins;
     private final WidgetFrames frames;
     private final Attachments attachments;
+    private final Conversations conversations;
     private final WidgetChannelProperties properties;
 
     WidgetFiles(WidgetInbound inbound, WidgetSessions sessions, WidgetOrigins origins, WidgetFrames frames,
-                Attachments attachments, WidgetChannelProperties properties) {
+                Attachments attachments, Conversations conversations, WidgetChannelProperties properties) {
         this.inbound = inbound;
         this.sessions = sessions;
         this.origins = origins;
         this.frames = frames;
         this.attachments = attachments;
+        this.conversations = conversations;
         this.properties = properties;
     }
 
@@ -92,6 +105,50 @@ final class WidgetFiles {
             discard(kept, key);
         }
         return answer(origin, outcome.status(), outcome.frame());
+    }
+
+    /**
+     * A file of the customer's conversation (the open one, or the one closed last: an operator may close the chat
+     * right after sending an instruction), as a download. The session's token is the customer's key, sent in a form
+     * body rather than the address so that it stays out of logs and browser history. Always a download, never a page of
+     * the gateway: an HTML or SVG file must not run in its origin.
+     */
+    @PostMapping(path = WidgetChannelConfiguration.DOWNLOAD_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<?> download(HttpServletRequest request, @PathVariable("ref") String ref, @RequestParam("desk") String desk,
+                               @RequestParam("token") String token) throws IOException {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        HttpStatus refusal = origins.refusal(desk, new ServletServerHttpRequest(request));
+        if (refusal != null) {
+            return ResponseEntity.status(refusal).contentType(MediaType.APPLICATION_JSON)
+                    .body(frames.error("refused", "Файлы чата с этой страницы недоступны"));
+        }
+        Optional<Attachment> file = WidgetInbound.TOKEN.matcher(token).matches() ? customersFile(DeskId.of(desk), token, ref) : Optional.empty();
+        Optional<InputStream> content = file.isEmpty() ? Optional.empty() : attachments.open(ref);
+        if (content.isEmpty()) {
+            return answer(origin, HttpStatus.NOT_FOUND.value(), frames.error("no-file", "Файл не найден: возможно, чат уже давно закрыт"));
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(file.get().size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.get().name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'");
+        if (origin != null) {
+            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+        }
+        return response.body(new InputStreamResource(content.get()));
+    }
+
+    private Optional<Attachment> customersFile(DeskId desk, String token, String ref) {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, token);
+        return Stream.of(conversations.findOpen(desk, customer), conversations.findLastClosed(desk, customer))
+                .flatMap(Optional::stream)
+                .flatMap(c -> c.transcript().stream())
+                .filter(Message::forCustomer)
+                .flatMap(m -> m.attachments().stream())
+                .filter(a -> a.storageRef().equals(ref))
+                .findFirst();
     }
 
     private void discard(Attachment kept, WidgetSessions.Key key) {

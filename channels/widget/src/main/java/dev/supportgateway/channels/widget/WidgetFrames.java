@@ -2,6 +2,7 @@ package dev.supportgateway.channels.widget;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.supportgateway.engine.conversation.Action;
+import dev.supportgateway.engine.conversation.Attachment;
 import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.conversation.Outbound;
 import java.util.List;
@@ -24,8 +25,8 @@ final class WidgetFrames {
                         List<ActionFrame> actions, String link, String at, String clientId, List<FileFrame> files) {
     }
 
-    /** A file sent with a message: its name and size only (the customer has it; operators open it in the console). */
-    record FileFrame(String name, long size) {
+    /** A file sent with a message; {@code ref} names it for the widget's download ({@code POST /api/v1/widget/files/{ref}}). */
+    record FileFrame(String name, long size, String ref) {
     }
 
     record ActionFrame(String id, String label) {
@@ -81,14 +82,17 @@ final class WidgetFrames {
     MessageFrame message(Outbound outbound) {
         return new MessageFrame("message", outbound.id().value(), author(outbound.author().kind().name()),
                 outbound.author().displayName(), outbound.text(), actions(outbound.actions()), outbound.link(),
-                outbound.createdAt().toString(), null, null);
+                outbound.createdAt().toString(), null, files(outbound.attachments()));
     }
 
     MessageFrame message(Message message) {
         return new MessageFrame("message", message.id().value(), author(message.author().kind().name()),
                 message.author().displayName(), message.text(), actions(message.actions()), message.link(),
-                message.at().toString(), message.fromCustomer() ? message.externalId() : null,
-                message.attachments().isEmpty() ? null : message.attachments().stream().map(a -> new FileFrame(a.name(), a.size())).toList());
+                message.at().toString(), message.fromCustomer() ? message.externalId() : null, files(message.attachments()));
+    }
+
+    private static List<FileFrame> files(List<Attachment> attachments) {
+        return attachments.isEmpty() ? null : attachments.stream().map(a -> new FileFrame(a.name(), a.size(), a.storageRef())).toList();
     }
 
     String write(Object frame) {

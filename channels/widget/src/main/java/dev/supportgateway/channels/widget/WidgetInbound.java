@@ -41,6 +41,9 @@ final class WidgetInbound extends TextWebSocketHandler {
     private static final String KEY = "widget.key";
     private static final String SOCKET = "widget.socket";
     private static final String PARTS = "widget.parts";
+    private static final String TYPED_AT = "widget.typedAt";
+    /** The operator's console shows «typing» for several seconds: one signal in this time is enough. */
+    private static final long TYPING_SIGNAL_EVERY_MS = 2_000;
     static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -133,6 +136,7 @@ final class WidgetInbound extends TextWebSocketHandler {
                     sessions.ack(key, frame.upTo());
                 }
             }
+            case "typing" -> customerTyping(session);
             case "ping" -> {
                 WidgetSessions.Key key = key(session);
                 reply(socket, frames.pong(key == null ? null : availability.now(key.desk())));
@@ -175,8 +179,12 @@ final class WidgetInbound extends TextWebSocketHandler {
     private List<Message> transcriptAfter(DeskId desk, String token, String lastId) {
         List<Message> transcript;
         try {
-            // operators' internal notes stay in the console
-            transcript = conversations.findOpen(desk, CustomerAddress.of(ChannelKind.WIDGET, token))
+            // with no chat open, the one closed lately: its last answers, files and rating buttons stay in reach after
+            // a reload. Operators' internal notes stay in the console.
+            CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, token);
+            transcript = conversations.findOpen(desk, customer)
+                    .or(() -> conversations.findLastClosed(desk, customer)
+                            .filter(c -> c.updatedAt().isAfter(clock.instant().minus(properties.closedChatShownFor()))))
                     .map(c -> c.transcript().stream().filter(Message::forCustomer).toList()).orElse(List.of());
         } catch (RuntimeException e) {
             LOG.warn("widget history of desk {} unavailable: {}", desk, e.toString());
@@ -191,6 +199,21 @@ final class WidgetInbound extends TextWebSocketHandler {
             }
         }
         return transcript;
+    }
+
+    /** The customer is writing: the operator holding the chat may see it. A signal, never an error for the widget. */
+    private void customerTyping(WebSocketSession session) {
+        WidgetSessions.Key key = key(session);
+        long now = clock.millis();
+        if (key == null || session.getAttributes().get(TYPED_AT) instanceof Long at && now - at < TYPING_SIGNAL_EVERY_MS) {
+            return;
+        }
+        session.getAttributes().put(TYPED_AT, now);
+        try {
+            engine.get().customerTyping(key.desk(), CustomerAddress.of(ChannelKind.WIDGET, key.token()));
+        } catch (RuntimeException e) {
+            LOG.debug("typing signal of widget session {} not passed on: {}", key, e.toString());
+        }
     }
 
     private void customerSent(WebSocketSession session, WebSocketSession socket, WidgetFrames.ClientFrame frame) {

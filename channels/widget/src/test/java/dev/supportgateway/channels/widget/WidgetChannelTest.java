@@ -16,6 +16,7 @@ import dev.supportgateway.engine.conversation.Attachments;
 import dev.supportgateway.engine.conversation.Author;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import dev.supportgateway.engine.conversation.CustomerAddress;
@@ -46,6 +47,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +174,7 @@ class WidgetChannelTest {
             Outbound answer = new Outbound(MessageId.random(), ConversationId.of("c-" + inbound.customer().address()), inbound.desk(),
                     ChannelKind.WIDGET, inbound.customer(), Author.bot("Помощник"), answerText,
                     List.of(new Action(Action.HELPED, "Помогло"), new Action(Action.NOT_HELPED, "Не помогло")),
-                    "https://edoc.kz/help/sign", Instant.now(), question.id(), inbound.externalId());
+                    "https://edoc.kz/help/sign", List.of(), Instant.now(), question.id(), inbound.externalId());
             transcript.add(question);
             transcript.add(new Message(answer.id(), answer.author(), answer.text(), answer.actions(), answer.link(),
                     List.of(), null, null, question.id(), answer.createdAt()));
@@ -392,6 +394,92 @@ class WidgetChannelTest {
             assertThat(files.files).isEmpty();
             verify(engine, never()).receive(any());
         }
+    }
+
+    @Test
+    void theCustomerSavesTheFileAnOperatorSentAndNoFileOfAnotherChat() throws Exception {
+        byte[] guide = "1. Откройте документ. 2. Нажмите «Подписать».".getBytes(StandardCharsets.UTF_8);
+        try (WidgetClient client = connect()) {
+            String token = client.send(hello(null, null)).next("welcome").path("token").asString();
+            client.send(message("c-1", "Пришлите инструкцию")).next("message");
+            Attachment sent = files.keep("Инструкция по подписанию.txt", "text/plain", new ByteArrayInputStream(guide));
+            Outbound operator = new Outbound(MessageId.random(), ConversationId.of("c-" + token), EDOC, ChannelKind.WIDGET,
+                    CustomerAddress.of(ChannelKind.WIDGET, token), Author.operator(new Operator("aliya", "Алия")), "Вот инструкция",
+                    List.of(), null, List.of(sent), Instant.now(), null, null);
+            transcripts.get(token).add(new Message(operator.id(), operator.author(), operator.text(), List.of(), null,
+                    List.of(sent), null, null, null, operator.createdAt()));
+
+            deliveries.deliver(operator);
+
+            JsonNode file = client.next("message").path("files").get(0);
+            assertThat(file.path("name").asString()).isEqualTo("Инструкция по подписанию.txt");
+            assertThat(file.path("size").asLong()).isEqualTo(guide.length);
+            HttpResponse<byte[]> saved = download("https://edoc.kz", token, file.path("ref").asString());
+            assertThat(saved.statusCode()).isEqualTo(200);
+            assertThat(saved.body()).isEqualTo(guide);
+            assertThat(saved.headers().firstValue("Content-Type")).as("never a page of the gateway").contains("application/octet-stream");
+            assertThat(saved.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains("UTF-8''");
+            assertThat(saved.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(saved.headers().firstValue("Access-Control-Allow-Origin")).contains("https://edoc.kz");
+
+            Attachment elsewhere = files.keep("чужой.txt", "text/plain", new ByteArrayInputStream(guide));
+            assertThat(download("https://edoc.kz", token, elsewhere.storageRef()).statusCode()).as("not a file of this chat").isEqualTo(404);
+            assertThat(download("https://edoc.kz", "y".repeat(30), sent.storageRef()).statusCode()).as("another customer").isEqualTo(404);
+            assertThat(download("https://evil.example", token, sent.storageRef()).statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aChatClosedLatelyIsShownAfterAReloadWithItsRatingButtonsButNotOneClosedAWeekAgo() {
+        String token;
+        try (WidgetClient client = connect()) {
+            token = client.send(hello(null, null)).next("welcome").path("token").asString();
+        }
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, token);
+        when(conversations.findLastClosed(EDOC, customer)).thenReturn(Optional.of(closedAgo(customer, Duration.ofHours(2))));
+
+        try (WidgetClient reloaded = connect()) {
+            JsonNode shown = reloaded.send(hello(token, null)).next("welcome").path("messages");
+            assertThat(shown).hasSize(1);
+            assertThat(shown.get(0).path("text").asString()).contains("Оцените");
+            assertThat(shown.get(0).path("actions").toString()).contains(Action.RATED_GOOD, Action.RATED_BAD);
+        }
+
+        when(conversations.findLastClosed(EDOC, customer)).thenReturn(Optional.of(closedAgo(customer, Duration.ofDays(8))));
+        try (WidgetClient later = connect()) {
+            assertThat(later.send(hello(token, null)).next("welcome").path("messages")).isEmpty();
+        }
+    }
+
+    private static Conversation closedAgo(CustomerAddress customer, Duration ago) {
+        Instant closedAt = Instant.now().minus(ago);
+        Message closing = new Message(MessageId.random(), Author.system("Поддержка"), "Чат закрыт. Оцените, пожалуйста, нашу работу",
+                List.of(new Action(Action.RATED_GOOD, "Хорошо"), new Action(Action.RATED_BAD, "Плохо")), null, List.of(),
+                null, null, null, closedAt);
+        return Conversation.open(ConversationId.of("c-closed"), EDOC, customer, null, null, closedAt.minusSeconds(600))
+                .append(closing).moveTo(ConversationState.CLOSED, closedAt);
+    }
+
+    @Test
+    void theCustomerTypingReachesTheEngineAtMostOnceInTwoSecondsAndIsNeverAnswered() throws Exception {
+        try (WidgetClient client = connect()) {
+            String token = client.send(hello(null, null)).next("welcome").path("token").asString();
+
+            client.send("{\"type\":\"typing\"}").send("{\"type\":\"typing\"}").send("{\"type\":\"ping\"}");
+
+            assertThat(client.drain(500)).as("no error, no answer; only the keep-alive's").extracting(f -> f.path("type").asString())
+                    .containsExactly("pong");
+            verify(engine).customerTyping(EDOC, CustomerAddress.of(ChannelKind.WIDGET, token));
+        }
+    }
+
+    /** What the widget's script sends to save a file: the session's token in a form body, not in the address. */
+    private HttpResponse<byte[]> download(String origin, String token, String ref) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/widget/files/" + ref + "?desk=edoc"))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** What the widget's script sends: the desk in the address, a multipart form with the session, the message and the file. */
