@@ -234,10 +234,17 @@
   }
 
   /** The desk's ready replies in the picker; one that names the request's number needs a registered request. */
-  /** A list of the desk's (its ready replies, its operators), asked once and kept; a failed request is asked again later. */
+  function sizeInWords(bytes) {
+    return bytes >= 1048576 ? Math.floor(bytes / 1048576) + ' МБ' : Math.max(1, Math.floor(bytes / 1024)) + ' КБ';
+  }
+
+  /**
+   * A list of the desk's (its ready replies, its operators), asked once and kept; a failed request gives null and is
+   * asked again the next time.
+   */
   function perDesk(cache, desk, path) {
     return cache[desk] || (cache[desk] = api('GET', '/desks/' + encodeURIComponent(desk) + path)
-      .catch(function () { delete cache[desk]; return []; }));
+      .catch(function () { delete cache[desk]; return null; }));
   }
 
   function showReadyReplies(c, enabled) {
@@ -245,6 +252,7 @@
     var load = perDesk(readyReplies, c.desk, '/ready-replies');
     load.then(function (replies) {
       if (!current || current.conversation.id !== c.id) { return; }
+      if (!replies) { select.disabled = true; return; }
       select.disabled = !enabled;
       // rebuilt only when it would change: the live list refreshes the chat every few seconds, maybe while it is open
       var shape = c.desk + '|' + (c.ticketNumber || '');
@@ -270,6 +278,7 @@
     var load = perDesk(colleagues, c.desk, '/operators');
     load.then(function (list) {
       if (!current || current.conversation.id !== c.id) { return; }
+      if (!list) { select.disabled = true; return; }
       var others = list.filter(function (o) { return !me || o.username !== me.username; });
       select.disabled = !enabled || others.length === 0;
       if (select.dataset.desk === c.desk) { return; }
@@ -290,8 +299,8 @@
     if (!select.value || !c) { return; }
     var chosen = select.value;
     select.value = '';
-    readyReplies[c.desk].then(function (replies) {
-      var r = replies.filter(function (x) { return x.id === chosen; })[0];
+    (readyReplies[c.desk] || Promise.resolve(null)).then(function (replies) {
+      var r = (replies || []).filter(function (x) { return x.id === chosen; })[0];
       if (!r) { return; }
       var text = r.text.split('{operator}').join(me.displayName).split('{ticket}').join(c.ticketNumber || '');
       var box = $('reply');
@@ -439,6 +448,11 @@
   $('file').addEventListener('change', function () {
     var file = $('file').files[0];
     if (!file || !openId) { return; }
+    if (me && me.maxFileBytes && file.size > me.maxFileBytes) {
+      $('file').value = '';
+      $('error').textContent = 'Файл больше ' + sizeInWords(me.maxFileBytes) + ': сожмите его или отправьте частями';
+      return;
+    }
     var form = new FormData();
     form.append('file', file);
     var text = $('reply').value.trim();

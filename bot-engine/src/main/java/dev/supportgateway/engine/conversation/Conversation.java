@@ -78,7 +78,10 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
                 warnings, transcript, decisions, feedback, openedAt, at, waiting, null, version);
     }
 
-    /** Moves to WITH_OPERATOR (or CLOSING) held by {@code by}; whatever the bot asked the customer is no longer awaited. */
+    /**
+     * Moves to WITH_OPERATOR (or CLOSING) held by {@code by}; whatever was asked of the customer is no longer awaited,
+     * unless only the holder changes (a colleague takes the chat over in the same state).
+     */
     public Conversation heldBy(Operator by, ConversationState target, Instant at) {
         Objects.requireNonNull(by, "operator");
         if (target != ConversationState.WITH_OPERATOR && target != ConversationState.CLOSING) {

@@ -1,5 +1,6 @@
 package dev.supportgateway.infra.api;
 
+import dev.supportgateway.channels.widget.WidgetChannelConfiguration;
 import dev.supportgateway.infra.config.GatewayProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimit extends OncePerRequestFilter {
 
-    private static final Pattern MULTIPART = Pattern.compile("multipart/form-data", Pattern.CASE_INSENSITIVE);
+    /** Where files are uploaded: the widget's messages with a file, and an operator's file for the customer. */
+    private static final Pattern UPLOADS = Pattern.compile(Pattern.quote(WidgetChannelConfiguration.FILES_PATH)
+            + "|/api/v1/console/conversations/[^/]+/files");
 
     private final long limit;
 
@@ -36,10 +39,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (MULTIPART.matcher(String.valueOf(request.getContentType())).lookingAt()) {
+        if (UPLOADS.matcher(request.getRequestURI()).matches()) {
             // files (the widget's, an operator's): bounded by the web server's multipart limits
             // (gateway.widget.max-attachment-size), also without a declared length, and refused there with each
-            // endpoint's own readable answer; an endpoint that takes no parts never reads the body
+            // endpoint's own readable answer. Only these paths: a multipart login form is no file.
             chain.doFilter(request, response);
             return;
         }

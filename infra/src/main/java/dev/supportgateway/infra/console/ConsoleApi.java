@@ -67,8 +67,12 @@ class ConsoleApi {
     /** As long as the console's answer field lets a text be. */
     private static final int MAX_NOTE_LENGTH = 4000;
 
-    /** @param deskNames the desks' names by id, in the order of {@code desks}, for the console's desk filter */
-    record Me(String username, String displayName, List<String> desks, Map<String, String> deskNames, boolean supervisor) {
+    /**
+     * @param deskNames    the desks' names by id, in the order of {@code desks}, for the console's desk filter
+     * @param maxFileBytes the largest file an operator may send, so that the console refuses a larger one before uploading
+     */
+    record Me(String username, String displayName, List<String> desks, Map<String, String> deskNames, boolean supervisor,
+              long maxFileBytes) {
     }
 
     record ReplyRequest(String text) {
@@ -125,7 +129,7 @@ class ConsoleApi {
         OperatorDirectory.Entry me = operators.require(principal.getName());
         Map<String, String> names = new LinkedHashMap<>();
         catalog.all().stream().filter(d -> me.serves(d.id())).forEach(d -> names.put(d.id().value(), d.name()));
-        return new Me(me.username(), me.displayName(), List.copyOf(names.keySet()), names, me.supervisor());
+        return new Me(me.username(), me.displayName(), List.copyOf(names.keySet()), names, me.supervisor(), maxFileSize);
     }
 
     /** The desk's ready replies, for the console's picker; a desk the operator does not serve is not found. */
@@ -195,7 +199,7 @@ class ConsoleApi {
     }
 
     /**
-     * A file the customer sent in this conversation. Pictures open in the browser; anything else is downloaded, never
+     * A file sent in this conversation, by the customer or an operator. Pictures open in the browser; anything else is downloaded, never
      * shown as a page of the gateway (a customer's HTML or SVG must not run with the operator's session).
      */
     @GetMapping("/conversations/{id}/attachments/{ref}")
@@ -257,7 +261,11 @@ class ConsoleApi {
         } catch (NotHeldByOperator | HeldByAnotherOperator | ForbiddenWordsInReply | IllegalTransition | ConversationNotFound e) {
             // refused before anything was stored: the file belongs to no message. After other failures the message
             // may have been stored, so the file stays.
-            attachments.discard(kept.storageRef());
+            try {
+                attachments.discard(kept.storageRef());
+            } catch (IOException | RuntimeException failed) {
+                LOG.warn("operator's file {} of a refused message not removed: {}", kept.storageRef(), failed.toString());
+            }
             throw e;
         }
     }
@@ -266,7 +274,11 @@ class ConsoleApi {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Problem> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(new Problem("Файл слишком большой: можно до " + (maxFileSize / (1024 * 1024)) + " МБ"));
+                .body(new Problem("Файл слишком большой: можно до " + sizeInWords(maxFileSize)));
+    }
+
+    private static String sizeInWords(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " МБ" : Math.max(1, bytes / 1024) + " КБ";
     }
 
     /** The holding operator is writing: the customer's channel may show it. Nothing is stored. */

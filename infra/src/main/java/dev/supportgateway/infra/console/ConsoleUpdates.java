@@ -77,7 +77,10 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
             case ConsoleEvent.CustomerTyping t -> "customer-typing";
             case ConsoleEvent.Transferred t -> "transferred";
         };
-        List<Watcher> serving = watchers.values().stream().filter(w -> w.operator().serves(event.conversation().desk())).toList();
+        // the customer's typing matters to the operator holding the chat only; every other event to the desk's operators
+        List<Watcher> serving = watchers.values().stream().filter(event instanceof ConsoleEvent.CustomerTyping
+                ? w -> event.conversation().operator() != null && w.operator().username().equals(event.conversation().operator().id())
+                : w -> w.operator().serves(event.conversation().desk())).toList();
         if (serving.isEmpty()) {
             // most events happen with no operator of the desk watching; the row and its JSON would be thrown away
             return;

@@ -66,7 +66,7 @@ final class ConsoleViews {
                 List<File> files) {
     }
 
-    /** A file the customer sent, opened through the console API at {@code url}. */
+    /** A file of the conversation (the customer's or an operator's), opened through the console API at {@code url}. */
     record File(String name, String mediaType, long size, String url) {
     }
 

@@ -56,7 +56,16 @@ final class TicketFollower implements OperatorConsole {
 
     private void handOver(ConversationSummary conversation) {
         try {
-            register.handOver(TicketNumber.parse(conversation.ticketNumber()), conversation.operator().id(), clock.instant());
+            TicketNumber number = TicketNumber.parse(conversation.ticketNumber());
+            String holder = conversation.operator().id();
+            // a ticket that missed the take-over (its update failed then) is taken now, by whoever holds the chat
+            boolean inWork = register.find(number).map(t -> t.state() == TicketState.IN_PROGRESS || t.state() == TicketState.ON_HOLD)
+                    .orElse(false);
+            if (inWork) {
+                register.handOver(number, holder, clock.instant());
+            } else {
+                register.take(number, holder, clock.instant());
+            }
         } catch (RuntimeException e) {
             LOG.warn("ticket {} of conversation {} did not follow it to operator {}: {}", conversation.ticketNumber(),
                     conversation.id(), conversation.operator().id(), e.toString());

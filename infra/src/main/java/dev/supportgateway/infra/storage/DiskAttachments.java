@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Customers' files in a folder ({@code gateway.data}/attachments), one file per attachment under a random
- * reference, spread over 256 sub-folders. A file is written under a temporary name, forced to disk and then
+ * The conversations' files (customers' and operators') in a folder ({@code gateway.data}/attachments), one file per
+ * attachment under a random reference, spread over 256 sub-folders. A file is written under a temporary name, forced to disk and then
  * renamed, so a reference handed out always names a complete file, also after a crash.
  */
 final class DiskAttachments implements Attachments {
@@ -86,7 +86,7 @@ final class DiskAttachments implements Attachments {
         return root.resolve(reference.substring(0, 2)).resolve(reference);
     }
 
-    /** The name as the customer's system gave it, without folders or control characters, and not endless. */
+    /** The name as the sender's system gave it, without folders or control characters, and not endless. */
     static String safeName(String name) {
         if (name == null) {
             return null;

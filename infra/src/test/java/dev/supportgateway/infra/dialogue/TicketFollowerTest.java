@@ -34,6 +34,7 @@ class TicketFollowerTest {
 
     static final DeskId INITIATIVA = DeskId.of("initiativa");
     static final Operator ANNA = new Operator("operator", "Анна");
+    static final Operator BORIS = new Operator("boris", "Борис");
 
     @TempDir
     static Path data;
@@ -64,6 +65,23 @@ class TicketFollowerTest {
         engine.takeOver(waiting.id(), ANNA);
         engine.close(waiting.id(), ANNA);
         assertThat(register.find(number).orElseThrow().state()).isEqualTo(TicketState.CLOSED);
+    }
+
+    @Test
+    void aTicketHandedToAColleagueIsTheirsAndOneThatMissedTheTakeOverIsTakenThen() {
+        Conversation waiting = escalatedUntilQueued(CustomerAddress.of(ChannelKind.WIDGET, "t-" + UUID.randomUUID()));
+        TicketNumber number = TicketNumber.parse(waiting.ticket().number());
+        engine.takeOver(waiting.id(), ANNA);
+
+        engine.transfer(waiting.id(), ANNA, BORIS);
+
+        assertThat(register.find(number).orElseThrow().operator()).isEqualTo(BORIS.id());
+        assertThat(register.find(number).orElseThrow().state()).isEqualTo(TicketState.IN_PROGRESS);
+        // as if the ticket's update had failed at the take-over: the hand-over takes it for the new holder
+        register.requeue(number, Instant.now());
+        engine.transfer(waiting.id(), BORIS, ANNA);
+        assertThat(register.find(number).orElseThrow().state()).isEqualTo(TicketState.IN_PROGRESS);
+        assertThat(register.find(number).orElseThrow().operator()).isEqualTo(ANNA.id());
     }
 
     /** Asks for a person and answers whatever the desk asks (choosing the first offered option) until queued. */

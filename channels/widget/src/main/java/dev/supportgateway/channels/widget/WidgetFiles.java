@@ -108,8 +108,8 @@ final class WidgetFiles {
     }
 
     /**
-     * A file of the customer's conversation (the open one, or the one closed last: an operator may close the chat
-     * right after sending an instruction), as a download. The session's token is the customer's key, sent in a form
+     * A file of the customer's conversation (the open one, or the one closed last within {@code closed-chat-shown-for}:
+     * an operator may close the chat right after sending an instruction), as a download. The session's token is the customer's key, sent in a form
      * body rather than the address so that it stays out of logs and browser history. Always a download, never a page of
      * the gateway: an HTML or SVG file must not run in its origin.
      */
@@ -142,7 +142,7 @@ final class WidgetFiles {
 
     private Optional<Attachment> customersFile(DeskId desk, String token, String ref) {
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, token);
-        return Stream.of(conversations.findOpen(desk, customer), conversations.findLastClosed(desk, customer))
+        return Stream.of(conversations.findOpen(desk, customer), inbound.closedLately(desk, customer))
                 .flatMap(Optional::stream)
                 .flatMap(c -> c.transcript().stream())
                 .filter(Message::forCustomer)

@@ -1,6 +1,8 @@
 package dev.supportgateway.channels.widget;
 
+import dev.supportgateway.engine.conversation.Action;
 import dev.supportgateway.engine.conversation.Attachment;
+import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.ConversationsUnavailable;
 import dev.supportgateway.engine.conversation.CustomerAddress;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -182,10 +185,8 @@ final class WidgetInbound extends TextWebSocketHandler {
             // with no chat open, the one closed lately: its last answers, files and rating buttons stay in reach after
             // a reload. Operators' internal notes stay in the console.
             CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, token);
-            transcript = conversations.findOpen(desk, customer)
-                    .or(() -> conversations.findLastClosed(desk, customer)
-                            .filter(c -> c.updatedAt().isAfter(clock.instant().minus(properties.closedChatShownFor()))))
-                    .map(c -> c.transcript().stream().filter(Message::forCustomer).toList()).orElse(List.of());
+            transcript = conversations.findOpen(desk, customer).map(c -> shown(c, false))
+                    .or(() -> closedLately(desk, customer).map(c -> shown(c, true))).orElse(List.of());
         } catch (RuntimeException e) {
             LOG.warn("widget history of desk {} unavailable: {}", desk, e.toString());
             return List.of();
@@ -214,6 +215,24 @@ final class WidgetInbound extends TextWebSocketHandler {
         } catch (RuntimeException e) {
             LOG.debug("typing signal of widget session {} not passed on: {}", key, e.toString());
         }
+    }
+
+    /**
+     * What the customer sees of a chat: no internal notes, and of a closed chat no buttons but the rating's (an old
+     * «Позвать оператора» would start a new chat from a reloaded page).
+     */
+    private static List<Message> shown(Conversation chat, boolean closed) {
+        return chat.transcript().stream().filter(Message::forCustomer)
+                .map(m -> !closed || m.actions().isEmpty() ? m : new Message(m.id(), m.author(), m.text(),
+                        m.actions().stream().filter(a -> Action.RATED_GOOD.equals(a.id()) || Action.RATED_BAD.equals(a.id())).toList(),
+                        m.link(), m.attachments(), m.externalId(), m.actionId(), m.inReplyTo(), m.at()))
+                .toList();
+    }
+
+    /** The customer's last chat, if it closed within {@code closed-chat-shown-for}: the widget still shows it, and its files. */
+    Optional<Conversation> closedLately(DeskId desk, CustomerAddress customer) {
+        return conversations.findLastClosed(desk, customer)
+                .filter(c -> c.updatedAt().isAfter(clock.instant().minus(properties.closedChatShownFor())));
     }
 
     private void customerSent(WebSocketSession session, WebSocketSession socket, WidgetFrames.ClientFrame frame) {

@@ -440,9 +440,10 @@ class WidgetChannelTest {
 
         try (WidgetClient reloaded = connect()) {
             JsonNode shown = reloaded.send(hello(token, null)).next("welcome").path("messages");
-            assertThat(shown).hasSize(1);
-            assertThat(shown.get(0).path("text").asString()).contains("Оцените");
-            assertThat(shown.get(0).path("actions").toString()).contains(Action.RATED_GOOD, Action.RATED_BAD);
+            assertThat(shown).hasSize(2);
+            assertThat(shown.get(0).path("actions")).as("an old button would start a new chat").isEmpty();
+            assertThat(shown.get(1).path("text").asString()).contains("Оцените");
+            assertThat(shown.get(1).path("actions").toString()).contains(Action.RATED_GOOD, Action.RATED_BAD);
         }
 
         when(conversations.findLastClosed(EDOC, customer)).thenReturn(Optional.of(closedAgo(customer, Duration.ofDays(8))));
@@ -453,11 +454,14 @@ class WidgetChannelTest {
 
     private static Conversation closedAgo(CustomerAddress customer, Duration ago) {
         Instant closedAt = Instant.now().minus(ago);
+        Message answer = new Message(MessageId.random(), Author.bot("Помощник"), "Откройте раздел «Документы»",
+                List.of(new Action(Action.HELPED, "Помогло"), new Action(Action.NOT_HELPED, "Не помогло")), null, List.of(),
+                null, null, null, closedAt.minusSeconds(300));
         Message closing = new Message(MessageId.random(), Author.system("Поддержка"), "Чат закрыт. Оцените, пожалуйста, нашу работу",
                 List.of(new Action(Action.RATED_GOOD, "Хорошо"), new Action(Action.RATED_BAD, "Плохо")), null, List.of(),
                 null, null, null, closedAt);
         return Conversation.open(ConversationId.of("c-closed"), EDOC, customer, null, null, closedAt.minusSeconds(600))
-                .append(closing).moveTo(ConversationState.CLOSED, closedAt);
+                .append(answer).append(closing).moveTo(ConversationState.CLOSED, closedAt);
     }
 
     @Test
