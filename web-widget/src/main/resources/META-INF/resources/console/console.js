@@ -284,7 +284,9 @@
       if (select.dataset.desk === c.desk) { return; }
       select.dataset.desk = c.desk;
       while (select.options.length > 1) { select.remove(1); }
-      others.forEach(function (o) { select.appendChild(el('option', { value: o.username }, o.displayName)); });
+      others.forEach(function (o) {
+        select.appendChild(el('option', { value: o.username }, o.displayName + (o.online ? ' · в сети' : ' · не в сети')));
+      });
     });
   }
   $('transfer').addEventListener('change', function () {

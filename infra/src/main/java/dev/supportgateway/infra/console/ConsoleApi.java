@@ -81,8 +81,8 @@ class ConsoleApi {
     record TransferRequest(String operator) {
     }
 
-    /** An operator as colleagues pick them: login and the name the customer is told. */
-    record Colleague(String username, String displayName) {
+    /** An operator as colleagues pick them: login, the name the customer is told, and whether their console is open. */
+    record Colleague(String username, String displayName, boolean online) {
     }
 
     record Problem(String error) {
@@ -104,11 +104,13 @@ class ConsoleApi {
     private final TicketRegister tickets;
     private final Attachments attachments;
     private final long maxFileSize;
+    private final ConsoleUpdates updates;
 
     ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators,
                ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets, Attachments attachments,
-               MultipartConfigElement fileLimits) {
+               MultipartConfigElement fileLimits, ConsoleUpdates updates) {
         this.maxFileSize = fileLimits.getMaxFileSize();
+        this.updates = updates;
         this.engine = engine;
         this.conversations = conversations;
         this.catalog = catalog;
@@ -150,7 +152,8 @@ class ConsoleApi {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена"));
         }
         return ResponseEntity.ok(operators.all().stream().filter(o -> o.serves(id.get()))
-                .map(o -> new Colleague(o.username(), o.displayName())).toList());
+                .map(o -> new Colleague(o.username(), o.displayName(), updates.online(o.username())))
+                .sorted(Comparator.comparing(Colleague::online).reversed()).toList());
     }
 
     /**

@@ -61,6 +61,11 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
         }
     }
 
+    /** Whether the operator has a console open on this node now (its live socket): a colleague to hand a chat to. */
+    boolean online(String username) {
+        return watchers.values().stream().anyMatch(w -> w.operator().username().equals(username) && w.socket().isOpen());
+    }
+
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         watchers.remove(session.getId());

@@ -414,8 +414,21 @@ class ConsoleApiTest {
         assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
 
-        JsonNode colleagues = JSON.readTree(aigerim.send("GET", "/api/v1/console/desks/edoc/operators", null, null, false).body());
+        Browser demo = new Browser();
+        assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
+        WebSocket live = demo.http.newWebSocketBuilder().header("Origin", "http://localhost:" + port)
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws/console"), new WebSocket.Listener() { }).join();
+        JsonNode colleagues;
+        try {
+            colleagues = JSON.readTree(aigerim.send("GET", "/api/v1/console/desks/edoc/operators", null, null, false).body());
+        } finally {
+            live.abort();
+        }
         assertThat(colleagues.findValuesAsString("username")).contains("aigerim", "operator").doesNotContain("ivan");
+        assertThat(colleagues.get(0).path("username").asString()).as("those with the console open first").isEqualTo("operator");
+        assertThat(colleagues.get(0).path("online").asBoolean()).isTrue();
+        assertThat(colleagues.valueStream().filter(c -> c.path("username").asString().equals("aigerim")).findFirst().orElseThrow()
+                .path("online").asBoolean()).as("aigerim works over HTTP only here").isFalse();
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/transfer", "{\"operator\":\"ivan\"}").statusCode())
                 .as("ivan serves atlas only").isEqualTo(404);
         Browser ivan = new Browser();
