@@ -162,7 +162,7 @@
 
   /** A draft belongs to the chat it was written in: switching chats starts an empty answer field. */
   function switchTo(id) {
-    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; customerTyping(false); }
+    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; customerTyping(false); attach(null); }
     openId = id;
   }
 
@@ -438,31 +438,42 @@
   $('reply-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var text = $('reply').value.trim();
-    if (!text) { return; }
+    if (!text && !attached) { return; }
     if (document.querySelector('[data-testid=console-send]').disabled) {
       $('error').textContent = 'Ответить клиенту можно, взяв чат; заметку для коллег сохраните кнопкой «Заметка»';
       return;
     }
     $('reply').value = '';
-    command('/reply', { text: text });
+    if (attached) {
+      var form = new FormData();
+      form.append('file', attached);
+      if (text) { form.append('text', text); }
+      attach(null);
+      command('/files', form);
+    } else {
+      command('/reply', { text: text });
+    }
   });
-  // a file goes to the customer with the text typed so far as its caption
+  // a chosen file waits beside the answer field and goes with the next «Отправить», the text as its caption: picking
+  // it sends nothing yet (the field may hold a note's draft)
+  var attached = null;
+  function attach(file) {
+    attached = file;
+    $('attached').hidden = !file;
+    $('attached-name').textContent = file ? 'Файл: ' + file.name + ' (' + sizeInWords(file.size) + ') — уйдёт с ответом' : '';
+  }
   $('file').addEventListener('change', function () {
     var file = $('file').files[0];
+    $('file').value = '';
     if (!file || !openId) { return; }
     if (me && me.maxFileBytes && file.size > me.maxFileBytes) {
-      $('file').value = '';
       $('error').textContent = 'Файл больше ' + sizeInWords(me.maxFileBytes) + ': сожмите его или отправьте частями';
       return;
     }
-    var form = new FormData();
-    form.append('file', file);
-    var text = $('reply').value.trim();
-    if (text) { form.append('text', text); }
-    $('file').value = '';
-    $('reply').value = '';
-    command('/files', form);
+    $('error').textContent = '';
+    attach(file);
   });
+  $('attached-remove').addEventListener('click', function () { attach(null); });
   // the customer sees «… печатает» while the holding operator writes; one signal every few seconds is enough
   var typingSentAt = 0;
   $('reply').addEventListener('input', function () {

@@ -135,6 +135,11 @@ class WidgetAndConsoleBrowserTest {
             Path instruction = Paths.get("src/test/resources/files/Инструкция по подписанию.txt");
             console.getByTestId("console-input").fill("Вот инструкция");
             console.getByTestId("console-file-input").setInputFiles(instruction);
+            assertThat(console.getByTestId("console-attached")).containsText("Инструкция по подписанию.txt");
+            // picking a file sends nothing yet
+            assertThat(customer.getByTestId("widget-file-download")).hasCount(0);
+            console.getByTestId("console-send").click();
+            assertThat(console.getByTestId("console-attached")).isHidden();
             Locator sent = customer.getByTestId("widget-file-download").last();
             assertThat(sent).containsText("Инструкция по подписанию.txt");
             assertThat(operator.last()).containsText("Вот инструкция");
