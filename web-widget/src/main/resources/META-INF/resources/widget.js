@@ -84,6 +84,7 @@
     '.sgw-attach{border:1px solid #bcccdc;border-radius:8px;background:#fff;color:#1f2933;padding:0 10px;font-size:18px;cursor:pointer}',
     '.sgw-file-input{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}',
     '.sgw-file-name{display:block;font-size:13px;margin-top:2px}',
+    '.sgw-picture{display:block;max-width:100%;max-height:200px;margin-top:6px;border-radius:6px;cursor:pointer}',
     '.sgw-download{border:0;background:none;padding:0;color:#1565c0;text-decoration:underline;cursor:pointer;font:inherit;font-size:13px;text-align:left}',
     '.sgw-send{border:0;border-radius:8px;background:#1565c0;color:#fff;padding:0 14px;font:600 14px system-ui,sans-serif;cursor:pointer}',
     '@media (max-width:480px){.sgw-panel{right:0;bottom:0;width:100vw;height:100vh;max-height:none;border-radius:0}}'
@@ -266,17 +267,21 @@
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1).replace('.', ',') + ' МБ' : Math.max(1, Math.round(bytes / 1024)) + ' КБ';
   }
 
-  /** A file of the chat, fetched with the session's token in the body (not the address) and saved under its name. */
-  function download(f) {
-    if (!token) { return; }
+  /** A file of the chat, fetched with the session's token in the body (not the address). */
+  function fetchFile(f) {
     var body = new URLSearchParams();
-    body.append('token', token);
-    fetch(gateway.origin + '/api/v1/widget/files/' + encodeURIComponent(f.ref) + '?desk=' + encodeURIComponent(desk),
+    body.append('token', token || '');
+    return fetch(gateway.origin + '/api/v1/widget/files/' + encodeURIComponent(f.ref) + '?desk=' + encodeURIComponent(desk),
       { method: 'POST', body: body })
       .then(function (r) {
         if (r.ok) { return r.blob(); }
         return r.json().catch(function () { return {}; }).then(function (e) { throw new Error(e.text || 'Файл не загрузился, попробуйте ещё раз'); });
-      })
+      });
+  }
+
+  /** Saves a file of the chat under its name. */
+  function download(f) {
+    fetchFile(f)
       .then(function (blob) {
         var url = URL.createObjectURL(blob);
         var a = el('a', { href: url, download: f.name });
@@ -286,6 +291,24 @@
         setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
       })
       .catch(function (err) { setNotice(err.message); });
+  }
+
+  // pictures a browser shows as pictures only (no SVG: it may carry script); the gateway sends every file as bytes
+  var PICTURES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'];
+
+  /** A picture of the chat (a screenshot of where to click) shown in the message; a click saves it. */
+  function picture(node, f) {
+    var img = el('img', { 'class': 'sgw-picture', 'data-testid': 'widget-file-picture', alt: f.name, title: 'Сохранить ' + f.name,
+      tabindex: '0', role: 'button' });
+    img.addEventListener('click', function () { download(f); });
+    img.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); download(f); } });
+    node.appendChild(img);
+    fetchFile(f).then(function (blob) {
+      // a customer reading the latest messages keeps seeing them once the picture takes its room
+      var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+      img.addEventListener('load', function () { if (atBottom) { log.scrollTop = log.scrollHeight; } });
+      img.src = URL.createObjectURL(new Blob([blob], { type: f.type }));
+    }).catch(function () { img.remove(); });
   }
 
   /** Renders one message once: a known id, or a customer message already shown under its clientId, is not added again. */
@@ -312,6 +335,7 @@
         node.appendChild(el('span', { 'class': 'sgw-file-name', 'data-testid': 'widget-file-name' }, label));
         return;
       }
+      if (PICTURES.indexOf(String(f.type).toLowerCase()) >= 0) { picture(node, f); }
       var get = el('button', { type: 'button', 'class': 'sgw-file-name sgw-download', 'data-testid': 'widget-file-download',
         title: 'Скачать файл' }, label);
       get.addEventListener('click', function () { download(f); });

@@ -146,6 +146,12 @@ class WidgetAndConsoleBrowserTest {
             Download download = customer.waitForDownload(sent::click);
             org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("Инструкция по подписанию.txt");
             org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(download.path())).isEqualTo(Files.readAllBytes(instruction));
+            // a screenshot of where to click is shown as a picture in the chat
+            console.getByTestId("console-file-input").setInputFiles(Paths.get("src/test/resources/files/error-screenshot.png"));
+            console.getByTestId("console-send").click();
+            Locator shot = customer.getByTestId("widget-file-picture").last();
+            assertThat(shot).isVisible();
+            customer.waitForCondition(() -> (Boolean) shot.evaluate("img => img.complete && img.naturalWidth > 0"));
 
             // a note for colleagues stays in the console
             console.getByTestId("console-input").fill("Клиент из ТОО, проверить роуминг после ответа");

@@ -25,8 +25,11 @@ final class WidgetFrames {
                         List<ActionFrame> actions, String link, String at, String clientId, List<FileFrame> files) {
     }
 
-    /** A file sent with a message; {@code ref} names it for the widget's download ({@code POST /api/v1/widget/files/{ref}}). */
-    record FileFrame(String name, long size, String ref) {
+    /**
+     * A file sent with a message; {@code ref} names it for the widget's download ({@code POST /api/v1/widget/files/{ref}}),
+     * {@code type} is the media type its sender gave, by which the widget shows a picture.
+     */
+    record FileFrame(String name, long size, String ref, String type) {
     }
 
     record ActionFrame(String id, String label) {
@@ -92,7 +95,7 @@ final class WidgetFrames {
     }
 
     private static List<FileFrame> files(List<Attachment> attachments) {
-        return attachments.isEmpty() ? null : attachments.stream().map(a -> new FileFrame(a.name(), a.size(), a.storageRef())).toList();
+        return attachments.isEmpty() ? null : attachments.stream().map(a -> new FileFrame(a.name(), a.size(), a.storageRef(), a.mediaType())).toList();
     }
 
     String write(Object frame) {

@@ -414,6 +414,7 @@ class WidgetChannelTest {
             JsonNode file = client.next("message").path("files").get(0);
             assertThat(file.path("name").asString()).isEqualTo("Инструкция по подписанию.txt");
             assertThat(file.path("size").asLong()).isEqualTo(guide.length);
+            assertThat(file.path("type").asString()).isEqualTo("text/plain");
             HttpResponse<byte[]> saved = download("https://edoc.kz", token, file.path("ref").asString());
             assertThat(saved.statusCode()).isEqualTo(200);
             assertThat(saved.body()).isEqualTo(guide);
