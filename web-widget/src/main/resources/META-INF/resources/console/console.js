@@ -162,7 +162,7 @@
 
   /** A draft belongs to the chat it was written in: switching chats starts an empty answer field. */
   function switchTo(id) {
-    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; customerTyping(false); attach(null); }
+    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; customerTyping(false); attach(null); noteMode = false; }
     openId = id;
   }
 
@@ -217,9 +217,9 @@
     // any operator of the desk may leave a note; only the one holding the chat answers the customer
     $('reply').disabled = false;
     $('add-note').disabled = false;
-    document.querySelector('[data-testid=console-send]').disabled = !(mine && held);
-    $('file').disabled = !(mine && held);
-    $('await-customer').disabled = !(mine && c.state === 'with-operator');
+    canAnswer = !!(mine && held);
+    canAwait = !!(mine && c.state === 'with-operator');
+    applyMode();
     $('resume').hidden = !(me && me.supervisor && c.state === 'suspended');
     showReadyReplies(c, mine && held);
     showColleagues(c, mine && c.state === 'with-operator');
@@ -429,18 +429,36 @@
     $('reply').value = '';
     command('/await-customer', { text: text });
   });
+  // the answer field writes to the customer or, in note mode (as Zendesk's internal note), to colleagues only: the
+  // customer is then told of no typing, and the field cannot send a file or a question
+  var noteMode = false, canAnswer = false, canAwait = false;
+  function applyMode() {
+    var send = document.querySelector('[data-testid=console-send]');
+    send.textContent = noteMode ? 'Сохранить заметку' : 'Отправить';
+    send.disabled = noteMode ? !openId : !canAnswer;
+    $('file').disabled = noteMode || !canAnswer;
+    $('await-customer').disabled = noteMode || !canAwait;
+    $('add-note').setAttribute('aria-pressed', String(noteMode));
+    $('reply-form').classList.toggle('note-mode', noteMode);
+    $('reply').placeholder = noteMode ? 'Заметка для операторов: клиент её не увидит' : 'Ответ клиенту…';
+  }
   $('add-note').addEventListener('click', function () {
-    var text = $('reply').value.trim();
-    if (!text) { $('error').textContent = 'Напишите текст заметки'; return; }
-    $('reply').value = '';
-    command('/notes', { text: text });
+    noteMode = !noteMode;
+    applyMode();
+    $('reply').focus();
   });
   $('reply-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var text = $('reply').value.trim();
+    if (noteMode) {
+      if (!text) { $('error').textContent = 'Напишите текст заметки'; return; }
+      $('reply').value = '';
+      command('/notes', { text: text });
+      return;
+    }
     if (!text && !attached) { return; }
-    if (document.querySelector('[data-testid=console-send]').disabled) {
-      $('error').textContent = 'Ответить клиенту можно, взяв чат; заметку для коллег сохраните кнопкой «Заметка»';
+    if (!canAnswer) {
+      $('error').textContent = 'Ответить клиенту можно, взяв чат; заметку для коллег напишите, нажав «Заметка»';
       return;
     }
     $('reply').value = '';
@@ -477,7 +495,7 @@
   // the customer sees «… печатает» while the holding operator writes; one signal every few seconds is enough
   var typingSentAt = 0;
   $('reply').addEventListener('input', function () {
-    if (!openId || document.querySelector('[data-testid=console-send]').disabled || Date.now() - typingSentAt < 3000) { return; }
+    if (!openId || noteMode || !canAnswer || Date.now() - typingSentAt < 3000) { return; }
     typingSentAt = Date.now();
     api('POST', '/conversations/' + encodeURIComponent(openId) + '/typing').catch(function () {});
   });

@@ -153,12 +153,18 @@ class WidgetAndConsoleBrowserTest {
             assertThat(shot).isVisible();
             customer.waitForCondition(() -> (Boolean) shot.evaluate("img => img.complete && img.naturalWidth > 0"));
 
-            // a note for colleagues stays in the console
-            console.getByTestId("console-input").fill("Клиент из ТОО, проверить роуминг после ответа");
+            // a note for colleagues stays in the console: written in note mode, of which the customer hears nothing
             console.getByTestId("console-add-note").click();
+            assertThat(console.getByTestId("console-add-note")).hasAttribute("aria-pressed", "true");
+            assertThat(console.getByTestId("console-send")).hasText("Сохранить заметку");
+            console.getByTestId("console-input").pressSequentially("Клиент из ТОО, проверить роуминг после ответа");
+            console.getByTestId("console-send").click();
             assertThat(console.locator("[data-testid=console-message][data-author=note]")).containsText("проверить роуминг");
             assertThat(customer.getByTestId("widget-message").filter(new Locator.FilterOptions().setHasText("проверить роуминг")))
                     .hasCount(0);
+            assertThat(customer.getByTestId("widget-status")).not().hasText(Pattern.compile("печатает"));
+            console.getByTestId("console-add-note").click();
+            assertThat(console.getByTestId("console-send")).hasText("Отправить");
 
             // a standard question is answered with the help center's article (edoc's regulation, §14)
             console.getByTestId("console-article-query").fill("когда работает поддержка");
