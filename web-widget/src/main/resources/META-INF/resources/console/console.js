@@ -54,9 +54,43 @@
     $('app-view').hidden = false;
     $('me').textContent = me.displayName + (me.supervisor ? ' (супервизор)' : '');
     showDeskFilter();
+    $('ratings-box').hidden = !me.supervisor;
     refreshList();
     startLive();
   }
+
+  // supervisors: how customers rated the service per desk, and the chats rated «плохо» to look into
+  $('ratings-box').addEventListener('toggle', function () {
+    if (!$('ratings-box').open || !me) { return; }
+    var box = $('ratings');
+    box.textContent = 'Загружаем…';
+    var desks = $('desk-filter').value ? [$('desk-filter').value] : me.desks;
+    Promise.all(desks.map(function (desk) {
+      return api('GET', '/ratings?desk=' + encodeURIComponent(desk) + '&days=30').catch(function () { return null; });
+    })).then(function (reports) {
+      box.textContent = '';
+      reports.forEach(function (r) {
+        if (!r) { return; }
+        var name = (me.deskNames || {})[r.desk] || r.desk;
+        var line = el('div', { 'data-testid': 'console-rating-desk', 'data-desk': r.desk });
+        line.appendChild(el('strong', null, name));
+        line.appendChild(document.createTextNode(': «хорошо» ' + r.satisfied + ', «плохо» ' + r.dissatisfied
+          + (r.satisfiedShare == null ? '' : ' (' + Math.round(r.satisfiedShare * 100) + ' % довольны)')));
+        box.appendChild(line);
+        var list = el('ul', { role: 'list' });
+        r.latestDissatisfied.forEach(function (b) {
+          var when = new Date(b.ratedAt).toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+          var open = el('button', { type: 'button', 'class': 'link', 'data-testid': 'console-bad-rating', 'data-id': b.conversationId },
+            (b.ticketNumber ? '№ ' + b.ticketNumber : 'чат без обращения') + (b.operatorName ? ' · ' + b.operatorName : '') + ' · ' + when);
+          open.addEventListener('click', function () { openConversation(b.conversationId); });
+          var li = el('li');
+          li.appendChild(open);
+          list.appendChild(li);
+        });
+        box.appendChild(list);
+      });
+    });
+  });
 
   $('login-form').addEventListener('submit', function (e) {
     e.preventDefault();

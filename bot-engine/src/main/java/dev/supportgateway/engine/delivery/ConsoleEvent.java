@@ -5,6 +5,7 @@ import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.escalation.Ticket;
+import java.time.Instant;
 
 /** Something the operator console shows as it happens. */
 public sealed interface ConsoleEvent {
@@ -25,6 +26,13 @@ public sealed interface ConsoleEvent {
 
     /** Service was stopped; a supervisor must look at the conversation. */
     record Flagged(ConversationSummary conversation, String reason) implements ConsoleEvent {
+    }
+
+    /**
+     * The customer rated the service of a closed conversation (or rated it again); {@code servedBy} is the last
+     * operator who wrote to them there, or null when only the bot did.
+     */
+    record ServiceRated(ConversationSummary conversation, boolean satisfied, Operator servedBy, Instant at) implements ConsoleEvent {
     }
 
     /** The operator holding the conversation handed it to a colleague, who holds it now. */

@@ -12,6 +12,7 @@ import dev.supportgateway.engine.conversation.Feedback;
 import dev.supportgateway.engine.conversation.Inbound;
 import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.conversation.MessageId;
+import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.delivery.ConsoleEvent;
 import dev.supportgateway.engine.desk.Category;
 import dev.supportgateway.engine.desk.ChannelKind;
@@ -721,6 +722,9 @@ final class DialoguePolicy {
         ex.decide(DecisionRule.SERVICE_RATED, phrases.text("reason.service-rated", "verdict",
                 phrases.text(satisfied ? "action.rated-good" : "action.rated-bad")));
         ex.say(bot(), phrases.text(satisfied ? "rated.good" : "rated.bad"));
+        Operator servedBy = ex.conversation().lastMessage(m -> m.author().kind() == AuthorKind.OPERATOR)
+                .map(m -> new Operator(m.author().id(), m.author().displayName())).orElse(null);
+        ex.publish(summary -> new ConsoleEvent.ServiceRated(summary, satisfied, servedBy, ex.now()));
     }
 
     // ---- silence (edoc: no answer from the customer in 8 business hours)

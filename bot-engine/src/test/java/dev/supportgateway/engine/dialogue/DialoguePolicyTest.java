@@ -776,6 +776,23 @@ class DialoguePolicyTest {
     }
 
     @Test
+    void aRatingReachesTheSupervisorsReportWithTheOperatorWhoServed() {
+        Conversation c = heldByAnna(EORDER);
+        gateway.engine.reply(c.id(), anna, "Счёт перевыставлен, проверьте почту");
+        gateway.engine.close(c.id(), anna);
+        gateway.press(EORDER, customer, Action.NOTHING_REMAINS);
+
+        gateway.press(EORDER, customer, Action.RATED_BAD);
+
+        assertThat(gateway.console.of(ConsoleEvent.ServiceRated.class)).singleElement().satisfies(e -> {
+            assertThat(e.conversation().id()).isEqualTo(c.id());
+            assertThat(e.satisfied()).isFalse();
+            assertThat(e.servedBy()).isEqualTo(anna);
+            assertThat(e.at()).isEqualTo(gateway.clock.instant());
+        });
+    }
+
+    @Test
     void aRatingIsKeptOnTheClosedConversationWhichStaysClosedAndALaterOneReplacesIt() {
         Conversation closed = closedOnEorder().conversation();
 

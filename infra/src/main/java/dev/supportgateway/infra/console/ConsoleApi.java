@@ -18,6 +18,7 @@ import dev.supportgateway.engine.dialogue.HeldByAnotherOperator;
 import dev.supportgateway.engine.dialogue.NotHeldByOperator;
 import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.desk.DeskCatalog;
+import dev.supportgateway.infra.storage.ServiceRatings;
 import dev.supportgateway.routing.ticket.TicketNumber;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import jakarta.servlet.MultipartConfigElement;
@@ -25,6 +26,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,6 +67,7 @@ class ConsoleApi {
     private static final int MAX_ARTICLE_QUERY = 500;
     /** Picture types a browser shows as pictures only (no SVG: it may carry script). */
     private static final Set<String> SHOWN_PICTURES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp");
+    private static final int LATEST_BAD_RATINGS = 20;
     /** As long as the console's answer field lets a text be. */
     private static final int MAX_NOTE_LENGTH = 4000;
 
@@ -105,12 +109,16 @@ class ConsoleApi {
     private final Attachments attachments;
     private final long maxFileSize;
     private final ConsoleUpdates updates;
+    private final ServiceRatings ratings;
+    private final Clock clock;
 
     ConsoleApi(ConversationEngine engine, Conversations conversations, DeskCatalog catalog, OperatorDirectory operators,
                ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets, Attachments attachments,
-               MultipartConfigElement fileLimits, ConsoleUpdates updates) {
+               MultipartConfigElement fileLimits, ConsoleUpdates updates, ServiceRatings ratings, Clock clock) {
         this.maxFileSize = fileLimits.getMaxFileSize();
         this.updates = updates;
+        this.ratings = ratings;
+        this.clock = clock;
         this.engine = engine;
         this.conversations = conversations;
         this.catalog = catalog;
@@ -141,6 +149,38 @@ class ConsoleApi {
         return deskId(desk).flatMap(catalog::desk).filter(d -> me.serves(d.id()))
                 .<ResponseEntity<?>>map(d -> ResponseEntity.ok(d.readyReplies()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена")));
+    }
+
+    /** A desk's ratings of the service for a supervisor: counts, the share satisfied, and the latest «плохо» chats. */
+    record RatingsView(String desk, int days, long satisfied, long dissatisfied, Double satisfiedShare,
+                       List<BadRating> latestDissatisfied) {
+    }
+
+    record BadRating(String conversationId, String ticketNumber, String operatorName, Instant ratedAt) {
+    }
+
+    /**
+     * How a desk's customers rated the service over the last {@code days} (1–365, 30 by default), for supervisors:
+     * the counts and up to 20 of the chats rated «плохо», newest first, to open and look into.
+     */
+    @GetMapping("/ratings")
+    ResponseEntity<?> ratings(@RequestParam("desk") String desk, @RequestParam(name = "days", defaultValue = "30") int days,
+                              Principal principal) {
+        OperatorDirectory.Entry me = operators.require(principal.getName());
+        if (!me.supervisor()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem("Отчёт об оценках доступен супервизору"));
+        }
+        Optional<DeskId> id = deskId(desk).filter(d -> catalog.desk(d).isPresent() && me.serves(d));
+        if (id.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена"));
+        }
+        int period = Math.clamp(days, 1, 365);
+        ServiceRatings.Report report = ratings.report(id.get(), clock.instant().minus(Duration.ofDays(period)), LATEST_BAD_RATINGS);
+        long all = report.satisfied() + report.dissatisfied();
+        return ResponseEntity.ok(new RatingsView(id.get().value(), period, report.satisfied(), report.dissatisfied(),
+                all == 0 ? null : (double) report.satisfied() / all,
+                report.latestDissatisfied().stream().map(r -> new BadRating(r.conversation().value(), r.ticketNumber(),
+                        r.servedBy() == null ? null : r.servedBy().displayName(), r.at())).toList()));
     }
 
     /** The operators of a desk, for handing a chat to one of them; a desk the operator does not serve is not found. */

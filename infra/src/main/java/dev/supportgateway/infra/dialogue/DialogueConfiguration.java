@@ -17,10 +17,14 @@ import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.config.GatewayProperties;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import dev.supportgateway.infra.desk.DeskCatalog;
+import dev.supportgateway.infra.storage.ServiceRatings;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,11 +71,16 @@ public class DialogueConfiguration {
     ConversationEngine conversationEngine(Desks desks, Conversations conversations, HelpCenter helpCenter, Tickets tickets,
                                           IdentityCheck identityCheck, BusinessHours businessHours,
                                           Subscriptions subscriptions, Map<String, Deliveries> channelAdapters,
-                                          OperatorConsole console, ConversationLocks locks, Clock clock) {
-        // the console and the ticket register both hear what happens; neither is a bean of this type itself,
-        // so the console stays the one OperatorConsole bean that others may inject
-        OperatorConsole everyone = tickets instanceof TicketRegister register
-                ? fanOut(console, new TicketFollower(register, clock)) : console;
+                                          OperatorConsole console, ConversationLocks locks, Clock clock,
+                                          ObjectProvider<ServiceRatings> ratings) {
+        // the console, the ticket register and the ratings' report all hear what happens; none is a bean of this type
+        // itself, so the console stays the one OperatorConsole bean that others may inject
+        List<OperatorConsole> listeners = new ArrayList<>(List.of(console));
+        if (tickets instanceof TicketRegister register) {
+            listeners.add(new TicketFollower(register, clock));
+        }
+        ratings.ifAvailable(store -> listeners.add(new RatingRecorder(store)));
+        OperatorConsole everyone = fanOut(listeners);
         // the router is not a bean itself: it would then be one of the Deliveries beans it routes to
         DialoguePorts ports = new DialoguePorts(desks, conversations, helpCenter, tickets, identityCheck, businessHours,
                 subscriptions, ChannelDeliveries.fromBeans(channelAdapters), everyone, locks, clock);
@@ -84,12 +93,24 @@ public class DialogueConfiguration {
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("silence-rounds").daemon().factory()));
     }
 
-    private static OperatorConsole fanOut(OperatorConsole first, OperatorConsole second) {
+    /** Each listener hears every event, also when one before it failed. */
+    private static OperatorConsole fanOut(List<OperatorConsole> listeners) {
+        List<OperatorConsole> all = List.copyOf(listeners);
         return event -> {
-            try {
-                first.publish(event);
-            } finally {
-                second.publish(event);
+            RuntimeException first = null;
+            for (OperatorConsole listener : all) {
+                try {
+                    listener.publish(event);
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         };
     }

@@ -71,8 +71,17 @@ public class StorageConfiguration {
     @Bean
     TicketRegister tickets(JdbcTemplate jdbc, PlatformTransactionManager transactions, DeskCatalog desks,
                            JdbcConversations conversations) {
-        // commits that need a journal to be durable also need a checkpoint after each ticket transaction
-        Runnable makeDurable = conversations.journal() == null ? () -> { } : conversations::checkpoint;
-        return new TicketRegister(new JdbcTicketStore(jdbc, transactions, makeDurable), desks::slaPolicy);
+        return new TicketRegister(new JdbcTicketStore(jdbc, transactions, makeDurable(conversations)), desks::slaPolicy);
+    }
+
+    /** The customers' ratings of the service, for the supervisors' report. */
+    @Bean
+    ServiceRatings serviceRatings(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcConversations conversations) {
+        return new ServiceRatings(jdbc, transactions, makeDurable(conversations));
+    }
+
+    /** Commits that need a journal to be durable (the embedded database) also need a checkpoint after them. */
+    private static Runnable makeDurable(JdbcConversations conversations) {
+        return conversations.journal() == null ? () -> { } : conversations::checkpoint;
     }
 }

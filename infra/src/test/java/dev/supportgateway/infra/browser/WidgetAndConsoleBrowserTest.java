@@ -264,6 +264,11 @@ class WidgetAndConsoleBrowserTest {
             customer.getByTestId("widget-action").filter(new Locator.FilterOptions().setHasText("Хорошо")).last().click();
             assertThat(customer.locator("[data-testid=widget-message][data-author=bot]").last())
                     .containsText("Спасибо за оценку! Рады, что смогли помочь.");
+
+            // the demo operator is a supervisor: the console's report counts the rating
+            console.getByTestId("console-ratings").locator("summary").click();
+            assertThat(console.locator("[data-testid=console-rating-desk][data-desk=eorder]"))
+                    .containsText(Pattern.compile("«хорошо» [1-9].*% довольны"));
         }
     }
 

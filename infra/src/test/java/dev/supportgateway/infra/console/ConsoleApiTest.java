@@ -416,10 +416,20 @@ class ConsoleApiTest {
 
         Browser demo = new Browser();
         assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
+        java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
         WebSocket live = demo.http.newWebSocketBuilder().header("Origin", "http://localhost:" + port)
-                .buildAsync(URI.create("ws://localhost:" + port + "/ws/console"), new WebSocket.Listener() { }).join();
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws/console"), new WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        pong.complete(data.toString());
+                        return null;
+                    }
+                }).join();
         JsonNode colleagues;
         try {
+            // the console answers a ping once it counts the socket as the operator's
+            live.sendText("{\"type\":\"ping\"}", true).join();
+            assertThat(pong.get(5, java.util.concurrent.TimeUnit.SECONDS)).contains("pong");
             colleagues = JSON.readTree(aigerim.send("GET", "/api/v1/console/desks/edoc/operators", null, null, false).body());
         } finally {
             live.abort();
@@ -444,6 +454,44 @@ class ConsoleApiTest {
         assertThat(messages.get(messages.size() - 1).path("text").asString()).contains("передан оператору Алия Демо");
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/reply", "{\"text\":\"ещё я\"}").statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aSupervisorSeesHowCustomersRatedTheServiceAndWhichChatsWereRatedBadly() throws Exception {
+        DeskId edoc = DeskId.of("edoc");
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "rated-" + UUID.randomUUID());
+        ConversationId id = engine.receive(Inbound.text(edoc, customer, "rated-1", "позовите оператора", Instant.now()))
+                .conversation().id();
+        Operator demo = new Operator("operator", "Алия Демо");
+        engine.takeOver(id, demo);
+        engine.reply(id, demo, "Здравствуйте! Проверила: подпись отозвана, выпустите новую в НУЦ.");
+        engine.close(id, demo);
+        assertThat(engine.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
+        engine.receive(Inbound.action(edoc, customer, "rated-2", Action.RATED_BAD, Instant.now()));
+        Browser supervisor = new Browser();
+        assertThat(supervisor.login("operator", "operator").statusCode()).isEqualTo(200);
+
+        JsonNode report = JSON.readTree(supervisor.send("GET", "/api/v1/console/ratings?desk=edoc&days=7", null, null, false).body());
+
+        assertThat(report.path("days").asInt()).isEqualTo(7);
+        assertThat(report.path("dissatisfied").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode bad = report.path("latestDissatisfied").get(0);
+        assertThat(bad.path("conversationId").asString()).isEqualTo(id.value());
+        assertThat(bad.path("operatorName").asString()).as("who served the customer").isEqualTo("Алия Демо");
+        assertThat(supervisor.send("GET", "/api/v1/console/conversations/" + id, null, null, false).statusCode())
+                .as("the supervisor opens the chat from the report").isEqualTo(200);
+
+        long satisfied = report.path("satisfied").asLong();
+        engine.receive(Inbound.action(edoc, customer, "rated-3", Action.RATED_GOOD, Instant.now()));
+        JsonNode again = JSON.readTree(supervisor.send("GET", "/api/v1/console/ratings?desk=edoc", null, null, false).body());
+        assertThat(again.path("satisfied").asLong()).as("a new rating replaces the first").isEqualTo(satisfied + 1);
+        assertThat(again.path("latestDissatisfied").findValuesAsString("conversationId")).doesNotContain(id.value());
+
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.send("GET", "/api/v1/console/ratings?desk=edoc", null, null, false).statusCode())
+                .as("supervisors only").isEqualTo(403);
+        assertThat(supervisor.send("GET", "/api/v1/console/ratings?desk=nowhere", null, null, false).statusCode()).isEqualTo(404);
     }
 
     @Test

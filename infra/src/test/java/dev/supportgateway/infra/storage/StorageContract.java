@@ -84,12 +84,35 @@ abstract class StorageContract {
     @BeforeEach
     void emptyStorage() {
         jdbc = new JdbcTemplate(dataSource());
-        for (String table : List.of("customer_message", "conversation_entries", "conversation", "ticket", "ticket_sequence")) {
+        for (String table : List.of("customer_message", "conversation_entries", "conversation", "ticket", "ticket_sequence",
+                "service_rating")) {
             jdbc.update("delete from " + table);
         }
         JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource());
         conversations = conversations(jdbc, transactions);
         ticketStore = new JdbcTicketStore(jdbc, transactions);
+    }
+
+    @Test
+    void aRatingGivenAgainReplacesTheFirstAndTheReportCountsItsPeriodOnly() {
+        ServiceRatings ratings = new ServiceRatings(jdbc, new JdbcTransactionManager(dataSource()), () -> { });
+        ConversationId first = ConversationId.of("c-rated-1");
+        ConversationId second = ConversationId.of("c-rated-2");
+        ratings.record(new ServiceRatings.Rating(first, EDOC, true, "EDOC-2026-000001", ANNA, T0));
+        ratings.record(new ServiceRatings.Rating(second, EDOC, false, null, null, T0.plusSeconds(60)));
+        ratings.record(new ServiceRatings.Rating(ConversationId.of("c-old"), EDOC, false, null, null, T0.minus(Duration.ofDays(40))));
+        ratings.record(new ServiceRatings.Rating(ConversationId.of("c-konus"), KONUS, false, null, null, T0));
+
+        ratings.record(new ServiceRatings.Rating(first, EDOC, false, "EDOC-2026-000001", ANNA, T0.plusSeconds(120)));
+
+        ServiceRatings.Report report = ratings.report(EDOC, T0.minus(Duration.ofDays(30)), 20);
+        assertThat(report.satisfied()).isZero();
+        assertThat(report.dissatisfied()).as("the first rating replaced; the old one and konus's not counted").isEqualTo(2);
+        assertThat(report.latestDissatisfied()).extracting(ServiceRatings.Rating::conversation).containsExactly(first, second);
+        assertThat(report.latestDissatisfied().getFirst().servedBy()).isEqualTo(ANNA);
+        assertThat(report.latestDissatisfied().getFirst().ticketNumber()).isEqualTo("EDOC-2026-000001");
+        assertThat(report.latestDissatisfied().getFirst().at()).isEqualTo(T0.plusSeconds(120));
+        assertThat(ratings.report(EDOC, T0.minus(Duration.ofDays(30)), 1).latestDissatisfied()).hasSize(1);
     }
 
     @Test
