@@ -4,7 +4,7 @@ create table service_rating (
     conversation_id  varchar(100) not null primary key,
     desk             varchar(32)  not null,
     satisfied        boolean      not null,
-    ticket_number    varchar(40),
+    ticket_number    varchar(64),
     operator_id      varchar(100),
     operator_name    varchar(300),
     rated_at         timestamp with time zone not null

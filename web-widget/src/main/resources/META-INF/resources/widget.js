@@ -306,8 +306,11 @@
     fetchFile(f).then(function (blob) {
       // a customer reading the latest messages keeps seeing them once the picture takes its room
       var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-      img.addEventListener('load', function () { if (atBottom) { log.scrollTop = log.scrollHeight; } });
-      img.src = URL.createObjectURL(new Blob([blob], { type: f.type }));
+      var url = URL.createObjectURL(new Blob([blob], { type: f.type }));
+      // a shown picture keeps its decoded image: the bytes behind the address are released at once
+      img.addEventListener('load', function () { URL.revokeObjectURL(url); if (atBottom) { log.scrollTop = log.scrollHeight; } });
+      img.addEventListener('error', function () { URL.revokeObjectURL(url); img.remove(); });
+      img.src = url;
     }).catch(function () { img.remove(); });
   }
 

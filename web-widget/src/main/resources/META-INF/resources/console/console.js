@@ -44,6 +44,10 @@
 
   function showLogin() {
     stopLive();
+    // the next operator to log in on this browser sees nothing of this one's reports
+    ratingsLoad++;
+    $('ratings-box').open = false;
+    $('ratings').textContent = '';
     $('app-view').hidden = true;
     $('login-view').hidden = false;
     $('username').focus();
@@ -59,15 +63,19 @@
     startLive();
   }
 
-  // supervisors: how customers rated the service per desk, and the chats rated «плохо» to look into
-  $('ratings-box').addEventListener('toggle', function () {
-    if (!$('ratings-box').open || !me) { return; }
+  // supervisors: how customers rated the service per desk, and the chats rated «плохо» to look into; loaded when the
+  // panel opens, again when the desk filter changes or a customer rates, and only the latest load is shown
+  var ratingsLoad = 0;
+  function showRatings() {
+    if (!$('ratings-box').open || !me || !me.supervisor) { return; }
     var box = $('ratings');
-    box.textContent = 'Загружаем…';
+    var load = ++ratingsLoad;
+    if (!box.firstChild) { box.textContent = 'Загружаем…'; }
     var desks = $('desk-filter').value ? [$('desk-filter').value] : me.desks;
     Promise.all(desks.map(function (desk) {
       return api('GET', '/ratings?desk=' + encodeURIComponent(desk) + '&days=30').catch(function () { return null; });
     })).then(function (reports) {
+      if (load !== ratingsLoad) { return; }
       box.textContent = '';
       reports.forEach(function (r) {
         if (!r) { return; }
@@ -90,7 +98,8 @@
         box.appendChild(list);
       });
     });
-  });
+  }
+  $('ratings-box').addEventListener('toggle', showRatings);
 
   $('login-form').addEventListener('submit', function (e) {
     e.preventDefault();
@@ -147,6 +156,7 @@
   $('desk-filter').addEventListener('change', function () {
     localStorage.setItem('console.desk', $('desk-filter').value);
     refreshList();
+    showRatings();
   });
 
   function refreshList() {
@@ -196,8 +206,19 @@
 
   /** A draft belongs to the chat it was written in: switching chats starts an empty answer field. */
   function switchTo(id) {
-    if (id !== openId) { $('reply').value = ''; typingSentAt = 0; customerTyping(false); attach(null); noteMode = false; }
+    var other = id !== openId;
     openId = id;
+    if (other) {
+      $('reply').value = '';
+      typingSentAt = 0;
+      customerTyping(false);
+      attach(null);
+      // nothing may leave for the new chat's customer until its transcript says who holds it
+      noteMode = false;
+      canAnswer = false;
+      canAwait = false;
+      applyMode();
+    }
   }
 
   function openConversation(id) {
@@ -272,10 +293,7 @@
     return bytes >= 1048576 ? Math.floor(bytes / 1048576) + ' МБ' : Math.max(1, Math.floor(bytes / 1024)) + ' КБ';
   }
 
-  /**
-   * A list of the desk's (its ready replies, its operators), asked once and kept; a failed request gives null and is
-   * asked again the next time.
-   */
+  /** A list of the desk's (its ready replies), asked once and kept; a failed request gives null and is asked again the next time. */
   function perDesk(cache, desk, path) {
     return cache[desk] || (cache[desk] = api('GET', '/desks/' + encodeURIComponent(desk) + path)
       .catch(function () { delete cache[desk]; return null; }));
@@ -305,18 +323,18 @@
     });
   }
 
-  // the desk's other operators, to hand the chat to one of them by name
-  var colleagues = {};
+  // the desk's other operators, to hand the chat to one of them by name; asked again with every refresh of the chat,
+  // since who is «в сети» changes
   function showColleagues(c, enabled) {
     var select = $('transfer');
-    var load = perDesk(colleagues, c.desk, '/operators');
-    load.then(function (list) {
+    api('GET', '/desks/' + encodeURIComponent(c.desk) + '/operators').catch(function () { return null; }).then(function (list) {
       if (!current || current.conversation.id !== c.id) { return; }
       if (!list) { select.disabled = true; return; }
       var others = list.filter(function (o) { return !me || o.username !== me.username; });
       select.disabled = !enabled || others.length === 0;
-      if (select.dataset.desk === c.desk) { return; }
-      select.dataset.desk = c.desk;
+      var shape = c.desk + '|' + JSON.stringify(others);
+      if (select.dataset.shape === shape) { return; }
+      select.dataset.shape = shape;
       while (select.options.length > 1) { select.remove(1); }
       others.forEach(function (o) {
         select.appendChild(el('option', { value: o.username }, o.displayName + (o.online ? ' · в сети' : ' · не в сети')));
@@ -560,6 +578,7 @@
           return;
         }
         if (frame.kind === 'customer-wrote' && frame.conversation && frame.conversation.id === openId) { customerTyping(false); }
+        if (frame.kind === 'service-rated') { showRatings(); }
         refreshList();
         if (frame.conversation && frame.conversation.id === openId) { openConversation(openId); }
       };

@@ -7,8 +7,10 @@ import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.desk.DeskId;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,20 +47,39 @@ public final class ServiceRatings {
         this.makeDurable = makeDurable;
     }
 
+    /**
+     * Keeps the rating, replacing an earlier one of the same conversation; a later one already kept (another node took
+     * a newer press first) stays.
+     */
     public void record(Rating rating) {
-        transactions.executeWithoutResult(status -> {
-            Object[] values = {rating.desk().value(), rating.satisfied(), rating.ticketNumber(),
-                    rating.servedBy() == null ? null : rating.servedBy().id(),
-                    rating.servedBy() == null ? null : rating.servedBy().displayName(), toSql(rating.at()),
-                    rating.conversation().value()};
-            int updated = sql.sql("update service_rating set desk = ?, satisfied = ?, ticket_number = ?, operator_id = ?,"
-                    + " operator_name = ?, rated_at = ? where conversation_id = ?").params(values).update();
-            if (updated == 0) {
-                sql.sql("insert into service_rating (desk, satisfied, ticket_number, operator_id, operator_name, rated_at,"
-                        + " conversation_id) values (?, ?, ?, ?, ?, ?, ?)").params(values).update();
-            }
-        });
+        Object[] values = {rating.desk().value(), rating.satisfied(), rating.ticketNumber(),
+                rating.servedBy() == null ? null : rating.servedBy().id(),
+                rating.servedBy() == null ? null : rating.servedBy().displayName(), toSql(rating.at()),
+                rating.conversation().value()};
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (replace(values, rating) == 0 && !kept(rating.conversation())) {
+                    sql.sql("insert into service_rating (desk, satisfied, ticket_number, operator_id, operator_name, rated_at,"
+                            + " conversation_id) values (?, ?, ?, ?, ?, ?, ?)").params(values).update();
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            // two presses inserted at once: the other is in, so this one replaces it if it is the later
+            transactions.executeWithoutResult(status -> replace(values, rating));
+        }
         makeDurable.run();
+    }
+
+    private int replace(Object[] values, Rating rating) {
+        Object[] guarded = Arrays.copyOf(values, values.length + 1);
+        guarded[values.length] = toSql(rating.at());
+        return sql.sql("update service_rating set desk = ?, satisfied = ?, ticket_number = ?, operator_id = ?,"
+                + " operator_name = ?, rated_at = ? where conversation_id = ? and rated_at <= ?").params(guarded).update();
+    }
+
+    private boolean kept(ConversationId conversation) {
+        return sql.sql("select count(*) from service_rating where conversation_id = ?").params(conversation.value())
+                .query(Long.class).single() > 0;
     }
 
     /** The desk's ratings given at or after {@code since}, with at most {@code latest} of the dissatisfied ones. */

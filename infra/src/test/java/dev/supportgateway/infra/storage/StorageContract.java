@@ -104,6 +104,8 @@ abstract class StorageContract {
         ratings.record(new ServiceRatings.Rating(ConversationId.of("c-konus"), KONUS, false, null, null, T0));
 
         ratings.record(new ServiceRatings.Rating(first, EDOC, false, "EDOC-2026-000001", ANNA, T0.plusSeconds(120)));
+        // a press older than the one kept, arriving late (another node), does not undo it
+        ratings.record(new ServiceRatings.Rating(second, EDOC, true, null, null, T0.plusSeconds(30)));
 
         ServiceRatings.Report report = ratings.report(EDOC, T0.minus(Duration.ofDays(30)), 20);
         assertThat(report.satisfied()).isZero();
