@@ -208,6 +208,7 @@
   function switchTo(id) {
     var other = id !== openId;
     openId = id;
+    if (id === handedId) { $('handed').hidden = true; }
     if (other) {
       $('reply').value = '';
       typingSentAt = 0;
@@ -555,6 +556,18 @@
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('reply-form').requestSubmit(); }
   });
 
+  // a colleague handed this operator a chat: said at the top of the list until it is opened
+  var handedId = null;
+  function handedToMe(row) {
+    handedId = row.id;
+    $('handed-text').textContent = 'Коллега передал вам чат: ' + row.deskName + ' · ' + row.customer;
+    $('handed').hidden = false;
+  }
+  $('handed-open').addEventListener('click', function () {
+    $('handed').hidden = true;
+    if (handedId) { openConversation(handedId); }
+  });
+
   // «Клиент печатает…» under the open chat for a few seconds after each signal, or until the customer's message
   var customerTypingTimer = null;
   function customerTyping(on) {
@@ -569,7 +582,8 @@
     var attempts = 0;
     function connect() {
       live = new WebSocket(url);
-      live.onopen = function () { attempts = 0; };
+      // data-live on the page says whether live events arrive (a hook for tests and for styles)
+      live.onopen = function () { attempts = 0; document.documentElement.setAttribute('data-live', 'connected'); };
       live.onmessage = function (event) {
         var frame = JSON.parse(event.data);
         if (frame.type !== 'event') { return; }
@@ -579,10 +593,13 @@
         }
         if (frame.kind === 'customer-wrote' && frame.conversation && frame.conversation.id === openId) { customerTyping(false); }
         if (frame.kind === 'service-rated') { showRatings(); }
+        if (frame.kind === 'transferred' && me && frame.conversation && frame.conversation.operatorId === me.username
+            && frame.conversation.id !== openId) { handedToMe(frame.conversation); }
         refreshList();
         if (frame.conversation && frame.conversation.id === openId) { openConversation(openId); }
       };
       live.onclose = function () {
+        document.documentElement.setAttribute('data-live', 'disconnected');
         if (!me) { return; }
         live = null;
         setTimeout(connect, Math.min(30000, 1000 * Math.pow(2, attempts++)));

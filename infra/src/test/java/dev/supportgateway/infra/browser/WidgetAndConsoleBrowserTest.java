@@ -9,16 +9,26 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.CustomerAddress;
+import dev.supportgateway.engine.conversation.Inbound;
+import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.desk.ChannelKind;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +57,8 @@ class WidgetAndConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ConversationEngine engine;
 
     @BeforeAll
     static void launchChromium() throws Exception {
@@ -347,6 +359,29 @@ class WidgetAndConsoleBrowserTest {
             index.navigate(url("/"));
             assertThat(index.locator("a[href='/demo/edoc']")).isVisible();
             assertThat(index.locator("a[href='/console']")).isVisible();
+        }
+    }
+
+    @Test
+    void anOperatorIsToldInTheConsoleThatAColleagueHandedThemAChat() {
+        try (BrowserContext operatorContext = browser.newContext()) {
+            Page console = logInToTheConsole(operatorContext);
+            // the news comes as a live event: the console's socket is open first
+            assertThat(console.locator("html[data-live=connected]")).hasCount(1);
+            CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "handed-" + UUID.randomUUID());
+            ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "handed-1",
+                    "Не приходит документ от контрагента", Instant.now())).conversation().id();
+            Operator colleague = new Operator("aigerim", "Айгерим");
+            engine.takeOver(id, colleague);
+
+            engine.transfer(id, colleague, new Operator("operator", "Алия Демо"));
+
+            Locator handed = console.getByTestId("console-handed-to-me");
+            assertThat(handed).containsText("Коллега передал вам чат");
+            console.getByTestId("console-handed-open").click();
+            assertThat(handed).isHidden();
+            assertThat(console.getByTestId("console-message").last()).containsText("передан оператору Алия Демо");
+            assertThat(console.getByTestId("console-send")).isEnabled();
         }
     }
 
