@@ -159,12 +159,22 @@
     showRatings();
   });
 
+  $('view-filter').value = localStorage.getItem('console.view') || '';
+  $('view-filter').addEventListener('change', function () {
+    localStorage.setItem('console.view', $('view-filter').value);
+    refreshList();
+  });
+
   function refreshList() {
     var desk = $('desk-filter').value;
-    return api('GET', '/conversations' + (desk ? '?desk=' + encodeURIComponent(desk) : '')).then(function (rows) {
+    var view = $('view-filter').value;
+    var query = [desk ? 'desk=' + encodeURIComponent(desk) : '', view ? 'view=' + encodeURIComponent(view) : '']
+      .filter(Boolean).join('&');
+    return api('GET', '/conversations' + (query ? '?' + query : '')).then(function (rows) {
       var list = $('conversations');
       list.textContent = '';
       $('empty').hidden = rows.length > 0;
+      $('empty').textContent = view ? 'Таких чатов сейчас нет' : 'Открытых чатов нет';
       var waiting = rows.filter(function (r) { return r.state === 'waiting-for-operator'; }).length;
       document.title = (waiting ? '(' + waiting + ') ' : '') + 'Консоль оператора';
       rows.forEach(function (row) {

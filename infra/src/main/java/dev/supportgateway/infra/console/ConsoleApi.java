@@ -199,12 +199,15 @@ class ConsoleApi {
     /**
      * Waiting conversations first, longest waiting on top; then the others, most recent first. A busy desk has
      * thousands of bot conversations at once, so the list is cut at {@code limit} (waiting ones come first anyway).
-     * {@code desk} narrows the list to one of the operator's desks; a desk they do not serve lists nothing.
+     * {@code desk} narrows the list to one of the operator's desks; a desk they do not serve lists nothing. {@code view}
+     * narrows it to the operator's own chats ({@code mine}) or to those waiting for an operator ({@code waiting}), before
+     * the cut, so that a busy desk's bot chats never push them out.
      */
     @GetMapping("/conversations")
     List<ConsoleViews.Row> conversations(Principal principal,
                                          @RequestParam(name = "limit", defaultValue = "200") int limit,
-                                         @RequestParam(name = "desk", required = false) String desk) {
+                                         @RequestParam(name = "desk", required = false) String desk,
+                                         @RequestParam(name = "view", required = false) String view) {
         int shown = Math.clamp(limit, 1, 1000);
         OperatorDirectory.Entry me = operators.require(principal.getName());
         Comparator<ConversationSummary> order = Comparator
@@ -214,6 +217,11 @@ class ConsoleApi {
         return catalog.all().stream().filter(d -> me.serves(d.id()))
                 .filter(d -> desk == null || desk.isBlank() || d.id().value().equals(desk))
                 .flatMap(d -> engine.open(d.id()).stream())
+                .filter(c -> switch (view == null ? "" : view) {
+                    case "mine" -> c.operator() != null && c.operator().id().equals(me.username());
+                    case "waiting" -> c.state() == ConversationState.WAITING_FOR_OPERATOR;
+                    default -> true;
+                })
                 .sorted(order).limit(shown).map(views::row).toList();
     }
 

@@ -116,6 +116,12 @@ class WidgetAndConsoleBrowserTest {
 
             Locator system = customer.locator("[data-testid=widget-message][data-author=system]");
             assertThat(system.last()).containsText("Оператор Алия Демо подключился к чату");
+            // «мои»: only the chats this operator holds
+            console.getByTestId("console-view-filter").selectOption("mine");
+            assertThat(console.getByTestId("console-conversation").first()).containsText("ведёт Алия Демо");
+            assertThat(console.getByTestId("console-conversation")
+                    .filter(new Locator.FilterOptions().setHasNotText("ведёт Алия Демо"))).hasCount(0);
+            console.getByTestId("console-view-filter").selectOption("");
 
             // the customer sends a screenshot of the error, as the regulation asks; the operator opens it
             // typed as a person types: the widget signals at most every 3 s, and the last signal came while the bot served

@@ -495,6 +495,27 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anOperatorNarrowsTheListToTheirOwnChatsOrToThoseWaiting() throws Exception {
+        CustomerAddress mine = CustomerAddress.of(ChannelKind.WIDGET, "mine-" + UUID.randomUUID());
+        ConversationId held = engine.receive(Inbound.text(DeskId.of("edoc"), mine, "mine-1", "позовите оператора", Instant.now()))
+                .conversation().id();
+        engine.takeOver(held, new Operator("operator", "Алия Демо"));
+        ConversationId waiting = eorderCustomerAnswers(CustomerAddress.of(ChannelKind.WIDGET, "queue-" + UUID.randomUUID()),
+                "ivanov@example.ru", "Иванов Иван Иванович", "7707083893", "ООО Ромашка", "31.12.2030", "Техническая ошибка",
+                "Не открывается каталог");
+        Browser demo = new Browser();
+        assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
+
+        JsonNode own = JSON.readTree(demo.send("GET", "/api/v1/console/conversations?view=mine", null, null, false).body());
+        JsonNode queue = JSON.readTree(demo.send("GET", "/api/v1/console/conversations?view=waiting", null, null, false).body());
+
+        assertThat(own.findValuesAsString("id")).contains(held.value()).doesNotContain(waiting.value());
+        assertThat(own.findValuesAsString("operatorId")).containsOnly("operator");
+        assertThat(queue.findValuesAsString("id")).contains(waiting.value()).doesNotContain(held.value());
+        assertThat(queue.findValuesAsString("state")).containsOnly("waiting-for-operator");
+    }
+
+    @Test
     void anOperatorOfTheDeskOpensTheScreenshotTheCustomerSent() throws Exception {
         byte[] screenshot = Files.readAllBytes(Path.of("src/test/resources/files/error-screenshot.png"));
         Attachment kept = attachments.keep("Ошибка подписи.png", "image/png", new ByteArrayInputStream(screenshot));
