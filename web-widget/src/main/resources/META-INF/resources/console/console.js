@@ -159,6 +159,17 @@
     showRatings();
   });
 
+  // the next request whose turn it is, in the desk's queue order (of the desk chosen above, or of all the operator's)
+  $('take-next').addEventListener('click', function () {
+    $('error').textContent = '';
+    var desk = $('desk-filter').value;
+    api('POST', '/queue/next' + (desk ? '?desk=' + encodeURIComponent(desk) : '')).then(function (t) {
+      switchTo(t.conversation.id);
+      showTranscript(t);
+      refreshList();
+    }).catch(function (err) { $('error').textContent = err.message; });
+  });
+
   $('view-filter').value = localStorage.getItem('console.view') || '';
   $('view-filter').addEventListener('change', function () {
     localStorage.setItem('console.view', $('view-filter').value);

@@ -19,6 +19,7 @@ import dev.supportgateway.engine.dialogue.NotHeldByOperator;
 import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.infra.storage.ServiceRatings;
+import dev.supportgateway.routing.ticket.RegisteredTicket;
 import dev.supportgateway.routing.ticket.TicketNumber;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import jakarta.servlet.MultipartConfigElement;
@@ -68,6 +69,8 @@ class ConsoleApi {
     /** Picture types a browser shows as pictures only (no SVG: it may carry script). */
     private static final Set<String> SHOWN_PICTURES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp");
     private static final int LATEST_BAD_RATINGS = 20;
+    /** How many requests of the queue «next» tries when colleagues took the first ones a moment earlier. */
+    private static final int NEXT_ATTEMPTS = 10;
     /** As long as the console's answer field lets a text be. */
     private static final int MAX_NOTE_LENGTH = 4000;
 
@@ -272,6 +275,31 @@ class ConsoleApi {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .body(new InputStreamResource(content.get()));
+    }
+
+    /**
+     * Takes over the next request of the queue, so that the operator need not judge whose turn it is: of {@code desk},
+     * in the desk's own queue order (out-of-turn priorities, then tiers, then first come); of all the operator's desks,
+     * the one whose first reply is due soonest. A request a colleague took a moment earlier is skipped.
+     */
+    @PostMapping("/queue/next")
+    ResponseEntity<?> takeNext(@RequestParam(name = "desk", required = false) String desk, Principal principal) {
+        OperatorDirectory.Entry me = operators.require(principal.getName());
+        List<DeskId> desks = catalog.all().stream().map(d -> d.id()).filter(me::serves)
+                .filter(d -> desk == null || desk.isBlank() || d.value().equals(desk)).toList();
+        List<RegisteredTicket> queue = desks.size() == 1 ? tickets.queue(desks.getFirst())
+                : desks.stream().flatMap(d -> tickets.queue(d).stream())
+                        .sorted(Comparator.comparing((RegisteredTicket t) -> t.deadlines().firstReplyDue(),
+                                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(RegisteredTicket::createdAt))
+                        .toList();
+        for (RegisteredTicket next : queue.subList(0, Math.min(queue.size(), NEXT_ATTEMPTS))) {
+            try {
+                return ResponseEntity.ok(views.transcript(engine.takeOver(next.conversation(), operator(principal)).conversation()));
+            } catch (HeldByAnotherOperator | IllegalTransition | ConversationNotFound e) {
+                LOG.debug("next of the queue: {} skipped ({})", next.number(), e.getClass().getSimpleName());
+            }
+        }
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("В очереди никого нет"));
     }
 
     @PostMapping("/conversations/{id}/take-over")

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.CustomerAddress;
 import dev.supportgateway.engine.conversation.Inbound;
@@ -18,6 +19,7 @@ import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
+import dev.supportgateway.infra.QueuedRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -388,6 +390,23 @@ class WidgetAndConsoleBrowserTest {
             assertThat(handed).isHidden();
             assertThat(console.getByTestId("console-message").last()).containsText("передан оператору Алия Демо");
             assertThat(console.getByTestId("console-send")).isEnabled();
+        }
+    }
+
+    @Test
+    void oneButtonTakesTheRequestWhoseTurnItIs() {
+        Conversation queued = QueuedRequests.onInitiativa(engine, CustomerAddress.of(ChannelKind.WIDGET, "next-" + UUID.randomUUID()));
+        try (BrowserContext operatorContext = browser.newContext()) {
+            Page console = logInToTheConsole(operatorContext);
+            console.getByTestId("console-desk-filter").selectOption("initiativa");
+
+            console.getByTestId("console-take-next").click();
+
+            assertThat(console.getByTestId("console-request")).containsText("Обращение № " + queued.ticket().number());
+            assertThat(console.getByTestId("console-request")).containsText("в работе");
+            assertThat(console.getByTestId("console-send")).isEnabled();
+            console.getByTestId("console-take-next").click();
+            assertThat(console.getByTestId("console-error")).hasText("В очереди никого нет");
         }
     }
 

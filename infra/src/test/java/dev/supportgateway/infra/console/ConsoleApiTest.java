@@ -516,6 +516,34 @@ class ConsoleApiTest {
     }
 
     @Test
+    void theNextRequestIsTakenInTheQueuesOrderAndAnEmptyQueueSaysSo() throws Exception {
+        ConversationId first = eorderCustomerAnswers(CustomerAddress.of(ChannelKind.WIDGET, "next-" + UUID.randomUUID()),
+                "first@example.ru", "Первов Пётр Петрович", "7707083893", "ООО Первый", "31.12.2030", "Техническая ошибка",
+                "Не выгружается прайс-лист");
+        ConversationId second = eorderCustomerAnswers(CustomerAddress.of(ChannelKind.WIDGET, "next-" + UUID.randomUUID()),
+                "second@example.ru", "Вторых Вера Викторовна", "7707083893", "ООО Второй", "31.12.2030", "Техническая ошибка",
+                "Не приходит уведомление о заказе");
+        Browser demo = new Browser();
+        assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
+
+        List<String> taken = new java.util.ArrayList<>();
+        HttpResponse<String> next = demo.post("/api/v1/console/queue/next?desk=eorder", null);
+        for (int i = 0; i < 50 && next.statusCode() == 200; i++) {
+            JsonNode transcript = JSON.readTree(next.body());
+            assertThat(transcript.path("conversation").path("operatorId").asString()).isEqualTo("operator");
+            taken.add(transcript.path("conversation").path("id").asString());
+            next = demo.post("/api/v1/console/queue/next?desk=eorder", null);
+        }
+
+        assertThat(taken).as("first come, first served within a tier").containsSubsequence(first.value(), second.value());
+        assertThat(next.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(next.body()).path("error").asString()).isEqualTo("В очереди никого нет");
+        Browser aigerim = new Browser();
+        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        assertThat(aigerim.post("/api/v1/console/queue/next?desk=eorder", null).statusCode()).as("not her desk").isEqualTo(404);
+    }
+
+    @Test
     void anOperatorOfTheDeskOpensTheScreenshotTheCustomerSent() throws Exception {
         byte[] screenshot = Files.readAllBytes(Path.of("src/test/resources/files/error-screenshot.png"));
         Attachment kept = attachments.keep("Ошибка подписи.png", "image/png", new ByteArrayInputStream(screenshot));

@@ -2,24 +2,20 @@ package dev.supportgateway.infra.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.supportgateway.engine.conversation.Action;
 import dev.supportgateway.engine.conversation.Conversation;
-import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.CustomerAddress;
-import dev.supportgateway.engine.conversation.Inbound;
-import dev.supportgateway.engine.conversation.Message;
 import dev.supportgateway.engine.conversation.Operator;
 import dev.supportgateway.engine.desk.ChannelKind;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.infra.DemoDesksGateway;
 import dev.supportgateway.infra.GatewayApplication;
+import dev.supportgateway.infra.QueuedRequests;
 import dev.supportgateway.routing.ticket.TicketNumber;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import dev.supportgateway.routing.ticket.TicketState;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,20 +80,7 @@ class TicketFollowerTest {
         assertThat(register.find(number).orElseThrow().operator()).isEqualTo(ANNA.id());
     }
 
-    /** Asks for a person and answers whatever the desk asks (choosing the first offered option) until queued. */
     private Conversation escalatedUntilQueued(CustomerAddress customer) {
-        Conversation c = engine.receive(Inbound.text(INITIATIVA, customer, "m-0", "позовите оператора", Instant.now())).conversation();
-        for (int i = 1; i < 10 && c.state() != ConversationState.WAITING_FOR_OPERATOR; i++) {
-            Message last = c.transcript().getLast();
-            List<Action> options = last.actions().stream()
-                    .filter(a -> !a.id().equals(Action.CALL_OPERATOR)).toList();
-            Inbound answer = options.isEmpty()
-                    ? Inbound.text(INITIATIVA, customer, "m-" + i, "После обновления программа 1С не запускается, ошибка при старте", Instant.now())
-                    : Inbound.action(INITIATIVA, customer, "m-" + i, options.getFirst().id(), Instant.now());
-            c = engine.receive(answer).conversation();
-        }
-        assertThat(c.state()).isEqualTo(ConversationState.WAITING_FOR_OPERATOR);
-        assertThat(c.ticket()).isNotNull();
-        return c;
+        return QueuedRequests.onInitiativa(engine, customer);
     }
 }
