@@ -86,6 +86,14 @@ class ConsoleApiTest {
         return id;
     }
 
+    /** A new edoc customer writes {@code text}, and the demo operator takes the chat over. */
+    private ConversationId edocChatTheDemoOperatorHolds(String text) {
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "held-" + UUID.randomUUID());
+        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "held-1", text, Instant.now())).conversation().id();
+        engine.takeOver(id, new Operator("operator", "Алия Демо"));
+        return id;
+    }
+
     /** One browser: a cookie jar, the CSRF token of the moment. */
     final class Browser {
         final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -179,10 +187,7 @@ class ConsoleApiTest {
 
     @Test
     void twoOperatorsCannotHoldOneConversationAndOthersDesksStayHidden() throws Exception {
-        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "t-" + UUID.randomUUID());
-        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "c-1", "Здравствуйте", Instant.now()))
-                .conversation().id();
-        engine.takeOver(id, new Operator("operator", "Алия Демо"));
+        ConversationId id = edocChatTheDemoOperatorHolds("Здравствуйте");
 
         Browser aigerim = new Browser();
         assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
@@ -337,10 +342,7 @@ class ConsoleApiTest {
 
     @Test
     void anyOperatorOfTheDeskLeavesAnInternalNoteTheCustomerNeverGets() throws Exception {
-        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "note-" + UUID.randomUUID());
-        ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "n-1", "Здравствуйте", Instant.now()))
-                .conversation().id();
-        engine.takeOver(id, new Operator("operator", "Алия Демо"));
+        ConversationId id = edocChatTheDemoOperatorHolds("Здравствуйте");
         Browser aigerim = new Browser();
         assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
 
@@ -496,10 +498,7 @@ class ConsoleApiTest {
 
     @Test
     void anOperatorNarrowsTheListToTheirOwnChatsOrToThoseWaiting() throws Exception {
-        CustomerAddress mine = CustomerAddress.of(ChannelKind.WIDGET, "mine-" + UUID.randomUUID());
-        ConversationId held = engine.receive(Inbound.text(DeskId.of("edoc"), mine, "mine-1", "позовите оператора", Instant.now()))
-                .conversation().id();
-        engine.takeOver(held, new Operator("operator", "Алия Демо"));
+        ConversationId held = edocChatTheDemoOperatorHolds("позовите оператора");
         ConversationId waiting = eorderCustomerAnswers(CustomerAddress.of(ChannelKind.WIDGET, "queue-" + UUID.randomUUID()),
                 "ivanov@example.ru", "Иванов Иван Иванович", "7707083893", "ООО Ромашка", "31.12.2030", "Техническая ошибка",
                 "Не открывается каталог");
