@@ -44,8 +44,10 @@
 
   function showLogin() {
     stopLive();
-    // the next operator to log in on this browser sees nothing of this one's reports
+    // the next operator to log in on this browser sees nothing of this one's reports or news
     ratingsLoad++;
+    handedId = null;
+    $('handed').hidden = true;
     $('ratings-box').open = false;
     $('ratings').textContent = '';
     $('app-view').hidden = true;
@@ -167,7 +169,7 @@
       switchTo(t.conversation.id);
       showTranscript(t);
       refreshList();
-    }).catch(function (err) { $('error').textContent = err.message; });
+    }).catch(function (err) { if (err.message !== 'unauthorized') { $('error').textContent = err.message; } });
   });
 
   $('view-filter').value = localStorage.getItem('console.view') || '';
@@ -176,12 +178,16 @@
     refreshList();
   });
 
+  var listLoad = 0;
   function refreshList() {
     var desk = $('desk-filter').value;
     var view = $('view-filter').value;
     var query = [desk ? 'desk=' + encodeURIComponent(desk) : '', view ? 'view=' + encodeURIComponent(view) : '']
       .filter(Boolean).join('&');
+    var load = ++listLoad;
     return api('GET', '/conversations' + (query ? '?' + query : '')).then(function (rows) {
+      // a slower answer to an earlier filter must not replace the list of the current one
+      if (load !== listLoad) { return; }
       var list = $('conversations');
       list.textContent = '';
       $('empty').hidden = rows.length > 0;
@@ -603,10 +609,12 @@
     var attempts = 0;
     function connect() {
       live = new WebSocket(url);
-      // data-live on the page says whether live events arrive (a hook for tests and for styles)
-      live.onopen = function () { attempts = 0; document.documentElement.setAttribute('data-live', 'connected'); };
+      // data-live on the page says whether live events arrive (a hook for tests and styles): set on the first answer
+      // to a ping, which the gateway sends only once it counts the socket as this operator's
+      live.onopen = function () { attempts = 0; live.send('{"type":"ping"}'); };
       live.onmessage = function (event) {
         var frame = JSON.parse(event.data);
+        if (frame.type === 'pong') { document.documentElement.setAttribute('data-live', 'connected'); }
         if (frame.type !== 'event') { return; }
         if (frame.kind === 'customer-typing') {
           if (frame.conversation && frame.conversation.id === openId) { customerTyping(true); }
@@ -616,6 +624,12 @@
         if (frame.kind === 'service-rated') { showRatings(); }
         if (frame.kind === 'transferred' && me && frame.conversation && frame.conversation.operatorId === me.username
             && frame.conversation.id !== openId) { handedToMe(frame.conversation); }
+        if (handedId && frame.conversation && frame.conversation.id === handedId
+            && (!me || frame.conversation.operatorId !== me.username)) {
+          // closed, returned or handed on before it was opened: the news is old
+          handedId = null;
+          $('handed').hidden = true;
+        }
         refreshList();
         if (frame.conversation && frame.conversation.id === openId) { openConversation(openId); }
       };
@@ -637,6 +651,7 @@
   function stopLive() {
     if (poll) { clearInterval(poll); poll = null; }
     if (live) { var s = live; live = null; s.onclose = null; s.close(); }
+    document.documentElement.setAttribute('data-live', 'disconnected');
   }
 
   api('GET', '/me').then(function (who) { me = who; return loadCsrf(); }).then(showApp).catch(function () { showLogin(); });

@@ -94,17 +94,37 @@ public final class ConversationEngine {
      * @throws dev.supportgateway.engine.conversation.IllegalTransition when it is CLOSED or SUSPENDED
      */
     public Turn takeOver(ConversationId id, Operator operator) {
+        return command(id, (ex, desk) -> takeOver(ex, operator));
+    }
+
+    /**
+     * Takes over a conversation from the operators' queue: only one still waiting there, checked under the
+     * conversation's lock, so that a chat the bot serves again or a colleague took a moment earlier is not taken.
+     *
+     * @throws HeldByAnotherOperator when a colleague holds it
+     * @throws IllegalTransition unless the conversation waits for an operator
+     */
+    public Turn takeOverFromQueue(ConversationId id, Operator operator) {
         return command(id, (ex, desk) -> {
             Conversation c = ex.conversation();
             refuseIfHeldByAnother(c, operator);
-            if (c.state() == ConversationState.WITH_OPERATOR) {
-                return;
+            if (c.state() != ConversationState.WAITING_FOR_OPERATOR || c.operator() != null) {
+                throw new IllegalTransition(c.id(), c.state(), ConversationState.WITH_OPERATOR);
             }
-            ex.update(x -> x.heldBy(operator, ConversationState.WITH_OPERATOR, ex.now()));
-            if (c.state() != ConversationState.CLOSING) {
-                ex.say(policy.system(), phrases.text("operator.joined", "operator", operator.displayName()));
-            }
+            takeOver(ex, operator);
         });
+    }
+
+    private void takeOver(Exchange ex, Operator operator) {
+        Conversation c = ex.conversation();
+        refuseIfHeldByAnother(c, operator);
+        if (c.state() == ConversationState.WITH_OPERATOR) {
+            return;
+        }
+        ex.update(x -> x.heldBy(operator, ConversationState.WITH_OPERATOR, ex.now()));
+        if (c.state() != ConversationState.CLOSING) {
+            ex.say(policy.system(), phrases.text("operator.joined", "operator", operator.displayName()));
+        }
     }
 
     /**

@@ -597,6 +597,21 @@ class DialoguePolicyTest {
     }
 
     @Test
+    void onlyAChatStillWaitingIsTakenFromTheQueue() {
+        Conversation waiting = waitingOnInitiativa();
+
+        Turn taken = gateway.engine.takeOverFromQueue(waiting.id(), anna);
+
+        assertThat(taken.conversation().operator()).isEqualTo(anna);
+        assertThat(said(taken)).contains("Оператор Анна подключился к чату");
+        assertThatThrownBy(() -> gateway.engine.takeOverFromQueue(waiting.id(), boris))
+                .as("taken a moment earlier").isInstanceOf(HeldByAnotherOperator.class);
+        gateway.engine.returnToBot(waiting.id(), anna);
+        assertThatThrownBy(() -> gateway.engine.takeOverFromQueue(waiting.id(), boris))
+                .as("the bot serves it again").isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
     void anOperatorHandsTheChatToANamedColleagueAndTheCustomerIsToldWhoGoesOn() {
         Conversation waiting = waitingOnInitiativa();
         gateway.engine.takeOver(waiting.id(), anna);

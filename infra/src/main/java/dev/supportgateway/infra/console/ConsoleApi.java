@@ -2,6 +2,7 @@ package dev.supportgateway.infra.console;
 
 import dev.supportgateway.engine.conversation.Attachment;
 import dev.supportgateway.engine.conversation.Attachments;
+import dev.supportgateway.engine.conversation.ConcurrentConversationChange;
 import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
@@ -30,6 +31,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
@@ -71,6 +74,7 @@ class ConsoleApi {
     private static final int LATEST_BAD_RATINGS = 20;
     /** How many requests of the queue «next» tries when colleagues took the first ones a moment earlier. */
     private static final int NEXT_ATTEMPTS = 10;
+    private static final Set<String> VIEWS = Set.of("", "all", "mine", "waiting");
     /** As long as the console's answer field lets a text be. */
     private static final int MAX_NOTE_LENGTH = 4000;
 
@@ -207,25 +211,28 @@ class ConsoleApi {
      * the cut, so that a busy desk's bot chats never push them out.
      */
     @GetMapping("/conversations")
-    List<ConsoleViews.Row> conversations(Principal principal,
+    ResponseEntity<?> conversations(Principal principal,
                                          @RequestParam(name = "limit", defaultValue = "200") int limit,
                                          @RequestParam(name = "desk", required = false) String desk,
                                          @RequestParam(name = "view", required = false) String view) {
+        if (view != null && !VIEWS.contains(view)) {
+            return ResponseEntity.badRequest().body(new Problem("Показать можно: mine (мои чаты) или waiting (ждут оператора)"));
+        }
         int shown = Math.clamp(limit, 1, 1000);
         OperatorDirectory.Entry me = operators.require(principal.getName());
         Comparator<ConversationSummary> order = Comparator
                 .comparing((ConversationSummary s) -> s.state() != ConversationState.WAITING_FOR_OPERATOR)
                 .thenComparing(s -> s.waitingSince() == null ? Instant.MAX : s.waitingSince())
                 .thenComparing(ConversationSummary::lastMessageAt, Comparator.nullsLast(Comparator.reverseOrder()));
-        return catalog.all().stream().filter(d -> me.serves(d.id()))
+        return ResponseEntity.ok(catalog.all().stream().filter(d -> me.serves(d.id()))
                 .filter(d -> desk == null || desk.isBlank() || d.id().value().equals(desk))
                 .flatMap(d -> engine.open(d.id()).stream())
                 .filter(c -> switch (view == null ? "" : view) {
                     case "mine" -> c.operator() != null && c.operator().id().equals(me.username());
                     case "waiting" -> c.state() == ConversationState.WAITING_FOR_OPERATOR;
-                    default -> true;
+                    default -> true;  // "" or "all"; anything else was refused above
                 })
-                .sorted(order).limit(shown).map(views::row).toList();
+                .sorted(order).limit(shown).map(views::row).toList());
     }
 
     @GetMapping("/conversations/{id}")
@@ -280,22 +287,30 @@ class ConsoleApi {
     /**
      * Takes over the next request of the queue, so that the operator need not judge whose turn it is: of {@code desk},
      * in the desk's own queue order (out-of-turn priorities, then tiers, then first come); of all the operator's desks,
-     * the one whose first reply is due soonest. A request a colleague took a moment earlier is skipped.
+     * the one whose first reply is due soonest (or, without a first-reply time, registered first). Only chats still
+     * waiting for an operator are taken (a request whose chat the bot serves again stays queued for the record); one a
+     * colleague took a moment earlier is skipped.
      */
     @PostMapping("/queue/next")
     ResponseEntity<?> takeNext(@RequestParam(name = "desk", required = false) String desk, Principal principal) {
         OperatorDirectory.Entry me = operators.require(principal.getName());
         List<DeskId> desks = catalog.all().stream().map(d -> d.id()).filter(me::serves)
                 .filter(d -> desk == null || desk.isBlank() || d.value().equals(desk)).toList();
-        List<RegisteredTicket> queue = desks.size() == 1 ? tickets.queue(desks.getFirst())
-                : desks.stream().flatMap(d -> tickets.queue(d).stream())
-                        .sorted(Comparator.comparing((RegisteredTicket t) -> t.deadlines().firstReplyDue(),
-                                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(RegisteredTicket::createdAt))
-                        .toList();
-        for (RegisteredTicket next : queue.subList(0, Math.min(queue.size(), NEXT_ATTEMPTS))) {
+        List<RegisteredTicket> waiting = new ArrayList<>();
+        for (DeskId d : desks) {
+            Set<ConversationId> inQueue = engine.open(d).stream()
+                    .filter(c -> c.state() == ConversationState.WAITING_FOR_OPERATOR && c.operator() == null)
+                    .map(ConversationSummary::id).collect(Collectors.toSet());
+            tickets.queue(d).stream().filter(t -> inQueue.contains(t.conversation())).forEach(waiting::add);
+        }
+        if (desks.size() > 1) {
+            waiting.sort(Comparator.comparing((RegisteredTicket t) -> t.deadlines().firstReplyDue() != null
+                    ? t.deadlines().firstReplyDue() : t.createdAt()).thenComparing(RegisteredTicket::createdAt));
+        }
+        for (RegisteredTicket next : waiting.subList(0, Math.min(waiting.size(), NEXT_ATTEMPTS))) {
             try {
-                return ResponseEntity.ok(views.transcript(engine.takeOver(next.conversation(), operator(principal)).conversation()));
-            } catch (HeldByAnotherOperator | IllegalTransition | ConversationNotFound e) {
+                return ResponseEntity.ok(views.transcript(engine.takeOverFromQueue(next.conversation(), operator(principal)).conversation()));
+            } catch (HeldByAnotherOperator | IllegalTransition | ConversationNotFound | ConcurrentConversationChange e) {
                 LOG.debug("next of the queue: {} skipped ({})", next.number(), e.getClass().getSimpleName());
             }
         }

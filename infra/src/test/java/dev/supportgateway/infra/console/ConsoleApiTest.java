@@ -512,6 +512,7 @@ class ConsoleApiTest {
         assertThat(own.findValuesAsString("operatorId")).containsOnly("operator");
         assertThat(queue.findValuesAsString("id")).contains(waiting.value()).doesNotContain(held.value());
         assertThat(queue.findValuesAsString("state")).containsOnly("waiting-for-operator");
+        assertThat(demo.send("GET", "/api/v1/console/conversations?view=everything", null, null, false).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -522,6 +523,13 @@ class ConsoleApiTest {
         ConversationId second = eorderCustomerAnswers(CustomerAddress.of(ChannelKind.WIDGET, "next-" + UUID.randomUUID()),
                 "second@example.ru", "Вторых Вера Викторовна", "7707083893", "ООО Второй", "31.12.2030", "Техническая ошибка",
                 "Не приходит уведомление о заказе");
+        // a request whose chat went back to the bot stays queued for the record, but nobody waits there
+        ConversationId backToBot = eorderCustomerAnswers(CustomerAddress.of(ChannelKind.WIDGET, "next-" + UUID.randomUUID()),
+                "bot@example.ru", "Ботов Борис Борисович", "7707083893", "ООО Третий", "31.12.2030", "Техническая ошибка",
+                "Уже решили сами");
+        Operator colleague = new Operator("aigerim", "Айгерим");
+        engine.takeOver(backToBot, colleague);
+        engine.returnToBot(backToBot, colleague);
         Browser demo = new Browser();
         assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
 
@@ -535,6 +543,7 @@ class ConsoleApiTest {
         }
 
         assertThat(taken).as("first come, first served within a tier").containsSubsequence(first.value(), second.value());
+        assertThat(taken).as("a chat the bot serves is not taken from the queue").doesNotContain(backToBot.value());
         assertThat(next.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(next.body()).path("error").asString()).isEqualTo("В очереди никого нет");
         Browser aigerim = new Browser();
