@@ -39,6 +39,10 @@ public sealed interface ConsoleEvent {
     record Transferred(ConversationSummary conversation, Operator from) implements ConsoleEvent {
     }
 
+    /** An operator added an internal note: colleagues looking at the conversation see it at once. */
+    record NoteAdded(ConversationSummary conversation, Operator author) implements ConsoleEvent {
+    }
+
     /** The customer is writing to the operator holding the conversation: a signal for seconds, never stored. */
     record CustomerTyping(ConversationSummary conversation) implements ConsoleEvent {
     }

@@ -244,7 +244,10 @@ public final class ConversationEngine {
         if (text.isBlank()) {
             throw new IllegalArgumentException("a note must not be blank");
         }
-        return command(id, (ex, desk) -> ex.note(operator, text.strip()));
+        return command(id, (ex, desk) -> {
+            ex.note(operator, text.strip());
+            ex.publish(summary -> new ConsoleEvent.NoteAdded(summary, operator));
+        });
     }
 
     /**

@@ -720,6 +720,8 @@ class DialoguePolicyTest {
         });
         assertThat(noted.conversation().state()).isEqualTo(ConversationState.WITH_OPERATOR);
         assertThat(noted.conversation().operator()).as("a colleague's note does not take the chat").isEqualTo(anna);
+        assertThat(gateway.console.of(ConsoleEvent.NoteAdded.class)).as("colleagues looking at the chat see it at once")
+                .singleElement().satisfies(e -> assertThat(e.author()).isEqualTo(boris));
         assertThatThrownBy(() -> gateway.engine.addNote(waiting.id(), boris, " ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Outbound.of(noted.conversation(), noted.conversation().transcript().getLast()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -82,6 +82,7 @@ final class ConsoleUpdates extends TextWebSocketHandler implements OperatorConso
             case ConsoleEvent.CustomerTyping t -> "customer-typing";
             case ConsoleEvent.Transferred t -> "transferred";
             case ConsoleEvent.ServiceRated r -> "service-rated";
+            case ConsoleEvent.NoteAdded n -> "note-added";
         };
         // the customer's typing matters to the operator holding the chat only; every other event to the desk's operators
         List<Watcher> serving = watchers.values().stream().filter(event instanceof ConsoleEvent.CustomerTyping
