@@ -403,7 +403,7 @@ class ConsoleApiTest {
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(aigerim.send("GET", "/api/v1/console/me", null, null, false).body()).path("maxFileBytes").asLong())
                 .as("the console refuses a larger file before uploading").isEqualTo(1024 * 1024);
-        assertThat(JSON.readTree(huge.body()).path("error").asString()).contains("до 1 МБ");
+        assertThat(JSON.readTree(huge.body()).path("error").asString()).as(huge.body()).contains("до 1 МБ");
         assertThat(keptFiles()).isEqualTo(kept + 1);
     }
 

@@ -1,0 +1,66 @@
+package dev.supportgateway.infra.console;
+
+import dev.supportgateway.engine.conversation.Conversation;
+import dev.supportgateway.engine.conversation.ConversationId;
+import dev.supportgateway.engine.conversation.Conversations;
+import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.desk.DeskId;
+import dev.supportgateway.engine.dialogue.ConversationNotFound;
+import java.security.Principal;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who calls the console and what they may reach: the operator behind the session, and a conversation only of a desk
+ * they serve (any other is «not found», not to reveal that it exists).
+ */
+@Component
+final class ConsoleAccess {
+
+    /** Thrown for a conversation of a desk the operator does not serve: told as «not found», not to reveal it exists. */
+    static final class NotYourDesk extends RuntimeException {
+        NotYourDesk() {
+            super("not one of the operator's desks");
+        }
+    }
+
+    private final Conversations conversations;
+    private final OperatorDirectory operators;
+
+    ConsoleAccess(Conversations conversations, OperatorDirectory operators) {
+        this.conversations = conversations;
+        this.operators = operators;
+    }
+
+    OperatorDirectory.Entry me(Principal principal) {
+        return operators.require(principal.getName());
+    }
+
+    Operator operator(Principal principal) {
+        return me(principal).operator();
+    }
+
+    /** The conversation {@code id} if the caller serves its desk; {@link ConversationNotFound} or {@link NotYourDesk} otherwise. */
+    Conversation mine(String id, Principal principal) {
+        ConversationId conversationId;
+        try {
+            conversationId = ConversationId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new ConversationNotFound(ConversationId.of("-"));
+        }
+        Conversation c = conversations.find(conversationId).orElseThrow(() -> new ConversationNotFound(conversationId));
+        if (!me(principal).serves(c.desk())) {
+            throw new NotYourDesk();
+        }
+        return c;
+    }
+
+    /** A desk id as the caller typed it, or empty when it is malformed. */
+    static Optional<DeskId> deskId(String desk) {
+        try {
+            return Optional.of(DeskId.of(desk));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
