@@ -44,6 +44,11 @@ public record Action(String id, String label) {
         return new Action(CATEGORY + categoryId, name);
     }
 
+    /** Whether {@code actionId} is «Хорошо» or «Плохо», the customer's rating of the service. */
+    public static boolean isRating(String actionId) {
+        return RATED_GOOD.equals(actionId) || RATED_BAD.equals(actionId);
+    }
+
     /** The article id if {@code actionId} names an article. */
     public static Optional<String> articleOf(String actionId) {
         return suffix(actionId, ARTICLE);

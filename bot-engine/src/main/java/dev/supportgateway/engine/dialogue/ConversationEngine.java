@@ -94,7 +94,10 @@ public final class ConversationEngine {
      * @throws dev.supportgateway.engine.conversation.IllegalTransition when it is CLOSED or SUSPENDED
      */
     public Turn takeOver(ConversationId id, Operator operator) {
-        return command(id, (ex, desk) -> takeOver(ex, operator));
+        return command(id, (ex, desk) -> {
+            refuseIfHeldByAnother(ex.conversation(), operator);
+            takeOver(ex, operator);
+        });
     }
 
     /**
@@ -115,9 +118,9 @@ public final class ConversationEngine {
         });
     }
 
+    /** Takes over for {@code operator}, whom the caller has checked no colleague stands in the way of. */
     private void takeOver(Exchange ex, Operator operator) {
         Conversation c = ex.conversation();
-        refuseIfHeldByAnother(c, operator);
         if (c.state() == ConversationState.WITH_OPERATOR) {
             return;
         }
@@ -139,7 +142,7 @@ public final class ConversationEngine {
         if (text.isBlank()) {
             throw new IllegalArgumentException("an operator reply must not be blank");
         }
-        return command(id, (ex, desk) -> sendOperatorText(ex, desk, operator, text));
+        return command(id, (ex, desk) -> sendOperatorText(ex, desk, operator, text, List.of()));
     }
 
     /**
@@ -156,25 +159,17 @@ public final class ConversationEngine {
             throw new IllegalArgumentException("no files to send");
         }
         String said = text == null ? "" : text;
-        return command(id, (ex, desk) -> {
-            requireHeldBy(ex.conversation(), operator);
-            requirePolite(desk, said);
-            operatorSays(ex, operator, said.strip(), null, files);
-        });
+        return command(id, (ex, desk) -> sendOperatorText(ex, desk, operator, said, files));
     }
 
-    private void sendOperatorText(Exchange ex, Desk desk, Operator operator, String text) {
+    private void sendOperatorText(Exchange ex, Desk desk, Operator operator, String text, List<Attachment> files) {
         requireHeldBy(ex.conversation(), operator);
-        requirePolite(desk, text);
-        operatorSays(ex, operator, text.strip(), null);
-    }
-
-    private static void requirePolite(Desk desk, String text) {
         List<String> forbidden = desk.conduct().forbiddenOperatorWords().stream()
                 .filter(word -> CustomerWords.usesWord(text, word)).toList();
         if (!forbidden.isEmpty()) {
             throw new ForbiddenWordsInReply(forbidden);
         }
+        operatorSays(ex, operator, text.strip(), null, files);
     }
 
     /**
@@ -192,12 +187,8 @@ public final class ConversationEngine {
             Article article = ports.helpCenter().article(desk.id(), articleId)
                     .orElseThrow(() -> new ArticleNotFound(desk.id(), articleId));
             DialoguePolicy.ArticleReply reply = policy.articleReply(desk, article);
-            operatorSays(ex, operator, reply.text(), reply.link());
+            operatorSays(ex, operator, reply.text(), reply.link(), List.of());
         });
-    }
-
-    private void operatorSays(Exchange ex, Operator operator, String text, String link) {
-        operatorSays(ex, operator, text, link, List.of());
     }
 
     private void operatorSays(Exchange ex, Operator operator, String text, String link, List<Attachment> files) {
@@ -266,7 +257,7 @@ public final class ConversationEngine {
             throw new IllegalArgumentException("the question to the customer must not be blank");
         }
         return command(id, (ex, desk) -> {
-            sendOperatorText(ex, desk, operator, question);
+            sendOperatorText(ex, desk, operator, question, List.of());
             ex.update(c -> c.awaitingCustomer(ex.now()));
             desk.silenceRule().ifPresent(rule -> ex.say(policy.system(),
                     phrases.text("await.notice", "limit", DialoguePolicy.within(phrases, rule.after()))));

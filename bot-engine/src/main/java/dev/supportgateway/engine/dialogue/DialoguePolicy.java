@@ -697,7 +697,7 @@ final class DialoguePolicy {
 
     /** Whether the customer pressed «Хорошо» or «Плохо» under a closing message. */
     boolean rates(Inbound inbound) {
-        return inbound.action().filter(a -> a.equals(Action.RATED_GOOD) || a.equals(Action.RATED_BAD)).isPresent();
+        return inbound.action().filter(Action::isRating).isPresent();
     }
 
     /**

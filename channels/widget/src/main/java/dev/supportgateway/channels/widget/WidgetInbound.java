@@ -224,7 +224,7 @@ final class WidgetInbound extends TextWebSocketHandler {
     private static List<Message> shown(Conversation chat, boolean closed) {
         return chat.transcript().stream().filter(Message::forCustomer)
                 .map(m -> !closed || m.actions().isEmpty() ? m : new Message(m.id(), m.author(), m.text(),
-                        m.actions().stream().filter(a -> Action.RATED_GOOD.equals(a.id()) || Action.RATED_BAD.equals(a.id())).toList(),
+                        m.actions().stream().filter(a -> Action.isRating(a.id())).toList(),
                         m.link(), m.attachments(), m.externalId(), m.actionId(), m.inReplyTo(), m.at()))
                 .toList();
     }
