@@ -4,9 +4,12 @@ import dev.supportgateway.engine.conversation.Conversation;
 import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.Operator;
+import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationNotFound;
+import dev.supportgateway.infra.desk.DeskCatalog;
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +29,12 @@ final class ConsoleAccess {
 
     private final Conversations conversations;
     private final OperatorDirectory operators;
+    private final DeskCatalog catalog;
 
-    ConsoleAccess(Conversations conversations, OperatorDirectory operators) {
+    ConsoleAccess(Conversations conversations, OperatorDirectory operators, DeskCatalog catalog) {
         this.conversations = conversations;
         this.operators = operators;
+        this.catalog = catalog;
     }
 
     OperatorDirectory.Entry me(Principal principal) {
@@ -55,12 +60,20 @@ final class ConsoleAccess {
         return c;
     }
 
-    /** A desk id as the caller typed it, or empty when it is malformed. */
-    static Optional<DeskId> deskId(String desk) {
+    /** The desk the caller named, if it exists and they serve it; empty for a malformed id too. */
+    Optional<Desk> servedDesk(String desk, Principal principal) {
+        OperatorDirectory.Entry me = me(principal);
         try {
-            return Optional.of(DeskId.of(desk));
+            return catalog.desk(DeskId.of(desk)).filter(d -> me.serves(d.id()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The caller's desks in the catalog's order, only {@code desk} of them when one is named (blank: all). */
+    List<Desk> servedDesks(String desk, Principal principal) {
+        OperatorDirectory.Entry me = me(principal);
+        return catalog.all().stream().filter(d -> me.serves(d.id()))
+                .filter(d -> desk == null || desk.isBlank() || d.id().value().equals(desk)).toList();
     }
 }

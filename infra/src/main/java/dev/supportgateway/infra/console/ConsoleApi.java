@@ -5,11 +5,11 @@ import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.Conversations;
 import dev.supportgateway.engine.conversation.Message;
+import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.helpcenter.HelpCenter;
 import dev.supportgateway.infra.console.ConsoleProblems.Problem;
-import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.TicketNumber;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import jakarta.servlet.MultipartConfigElement;
@@ -67,7 +67,6 @@ class ConsoleApi {
     private final ConsoleAccess access;
     private final ConversationEngine engine;
     private final Conversations conversations;
-    private final DeskCatalog catalog;
     private final OperatorDirectory operators;
     private final ConsoleViews views;
     private final HelpCenter helpCenter;
@@ -75,13 +74,12 @@ class ConsoleApi {
     private final ConsoleUpdates updates;
     private final long maxFileSize;
 
-    ConsoleApi(ConsoleAccess access, ConversationEngine engine, Conversations conversations, DeskCatalog catalog,
+    ConsoleApi(ConsoleAccess access, ConversationEngine engine, Conversations conversations,
                OperatorDirectory operators, ConsoleViews views, HelpCenter helpCenter, TicketRegister tickets,
                ConsoleUpdates updates, MultipartConfigElement fileLimits) {
         this.access = access;
         this.engine = engine;
         this.conversations = conversations;
-        this.catalog = catalog;
         this.operators = operators;
         this.views = views;
         this.helpCenter = helpCenter;
@@ -99,15 +97,14 @@ class ConsoleApi {
     Me me(Principal principal) {
         OperatorDirectory.Entry me = access.me(principal);
         Map<String, String> names = new LinkedHashMap<>();
-        catalog.all().stream().filter(d -> me.serves(d.id())).forEach(d -> names.put(d.id().value(), d.name()));
+        access.servedDesks(null, principal).forEach(d -> names.put(d.id().value(), d.name()));
         return new Me(me.username(), me.displayName(), List.copyOf(names.keySet()), names, me.supervisor(), maxFileSize);
     }
 
     /** The desk's ready replies, for the console's picker; a desk the operator does not serve is not found. */
     @GetMapping("/desks/{desk}/ready-replies")
     ResponseEntity<?> readyReplies(@PathVariable String desk, Principal principal) {
-        OperatorDirectory.Entry me = access.me(principal);
-        return ConsoleAccess.deskId(desk).flatMap(catalog::desk).filter(d -> me.serves(d.id()))
+        return access.servedDesk(desk, principal)
                 .<ResponseEntity<?>>map(d -> ResponseEntity.ok(d.readyReplies()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена")));
     }
@@ -115,8 +112,7 @@ class ConsoleApi {
     /** The operators of a desk, for handing a chat to one of them; a desk the operator does not serve is not found. */
     @GetMapping("/desks/{desk}/operators")
     ResponseEntity<?> colleagues(@PathVariable String desk, Principal principal) {
-        OperatorDirectory.Entry me = access.me(principal);
-        Optional<DeskId> id = ConsoleAccess.deskId(desk).filter(d -> catalog.desk(d).isPresent() && me.serves(d));
+        Optional<DeskId> id = access.servedDesk(desk, principal).map(Desk::id);
         if (id.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена"));
         }
@@ -146,8 +142,7 @@ class ConsoleApi {
                 .comparing((ConversationSummary s) -> s.state() != ConversationState.WAITING_FOR_OPERATOR)
                 .thenComparing(s -> s.waitingSince() == null ? Instant.MAX : s.waitingSince())
                 .thenComparing(ConversationSummary::lastMessageAt, Comparator.nullsLast(Comparator.reverseOrder()));
-        return ResponseEntity.ok(catalog.all().stream().filter(d -> me.serves(d.id()))
-                .filter(d -> desk == null || desk.isBlank() || d.id().value().equals(desk))
+        return ResponseEntity.ok(access.servedDesks(desk, principal).stream()
                 .flatMap(d -> engine.open(d.id()).stream())
                 .filter(c -> switch (view == null ? "" : view) {
                     case "mine" -> c.operator() != null && c.operator().id().equals(me.username());

@@ -5,12 +5,12 @@ import dev.supportgateway.engine.conversation.ConversationId;
 import dev.supportgateway.engine.conversation.ConversationState;
 import dev.supportgateway.engine.conversation.ConversationSummary;
 import dev.supportgateway.engine.conversation.IllegalTransition;
+import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.dialogue.ConversationEngine;
 import dev.supportgateway.engine.dialogue.ConversationNotFound;
 import dev.supportgateway.engine.dialogue.HeldByAnotherOperator;
 import dev.supportgateway.infra.console.ConsoleProblems.Problem;
-import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.routing.ticket.RegisteredTicket;
 import dev.supportgateway.routing.ticket.TicketRegister;
 import java.security.Principal;
@@ -38,14 +38,12 @@ class ConsoleQueue {
     private static final int NEXT_ATTEMPTS = 10;
 
     private final ConsoleAccess access;
-    private final DeskCatalog catalog;
     private final ConversationEngine engine;
     private final TicketRegister tickets;
     private final ConsoleViews views;
 
-    ConsoleQueue(ConsoleAccess access, DeskCatalog catalog, ConversationEngine engine, TicketRegister tickets, ConsoleViews views) {
+    ConsoleQueue(ConsoleAccess access, ConversationEngine engine, TicketRegister tickets, ConsoleViews views) {
         this.access = access;
-        this.catalog = catalog;
         this.engine = engine;
         this.tickets = tickets;
         this.views = views;
@@ -60,9 +58,7 @@ class ConsoleQueue {
      */
     @PostMapping("/queue/next")
     ResponseEntity<?> takeNext(@RequestParam(name = "desk", required = false) String desk, Principal principal) {
-        OperatorDirectory.Entry me = access.me(principal);
-        List<DeskId> desks = catalog.all().stream().map(d -> d.id()).filter(me::serves)
-                .filter(d -> desk == null || desk.isBlank() || d.value().equals(desk)).toList();
+        List<DeskId> desks = access.servedDesks(desk, principal).stream().map(Desk::id).toList();
         List<RegisteredTicket> waiting = new ArrayList<>();
         for (DeskId d : desks) {
             Set<ConversationId> inQueue = engine.open(d).stream()

@@ -1,8 +1,8 @@
 package dev.supportgateway.infra.console;
 
+import dev.supportgateway.engine.desk.Desk;
 import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.infra.console.ConsoleProblems.Problem;
-import dev.supportgateway.infra.desk.DeskCatalog;
 import dev.supportgateway.infra.storage.ServiceRatings;
 import java.security.Principal;
 import java.time.Clock;
@@ -33,13 +33,11 @@ class SupervisorReports {
     }
 
     private final ConsoleAccess access;
-    private final DeskCatalog catalog;
     private final ServiceRatings ratings;
     private final Clock clock;
 
-    SupervisorReports(ConsoleAccess access, DeskCatalog catalog, ServiceRatings ratings, Clock clock) {
+    SupervisorReports(ConsoleAccess access, ServiceRatings ratings, Clock clock) {
         this.access = access;
-        this.catalog = catalog;
         this.ratings = ratings;
         this.clock = clock;
     }
@@ -55,7 +53,7 @@ class SupervisorReports {
         if (!me.supervisor()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem("Отчёт об оценках доступен супервизору"));
         }
-        Optional<DeskId> id = ConsoleAccess.deskId(desk).filter(d -> catalog.desk(d).isPresent() && me.serves(d));
+        Optional<DeskId> id = access.servedDesk(desk, principal).map(Desk::id);
         if (id.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("Служба не найдена"));
         }
