@@ -94,6 +94,13 @@ class ConsoleApiTest {
         return id;
     }
 
+    /** A browser with the operator logged in (the login itself is checked). */
+    private Browser loggedIn(String username, String password) throws Exception {
+        Browser browser = new Browser();
+        assertThat(browser.login(username, password).statusCode()).isEqualTo(200);
+        return browser;
+    }
+
     /** One browser: a cookie jar, the CSRF token of the moment. */
     final class Browser {
         final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -189,8 +196,7 @@ class ConsoleApiTest {
     void twoOperatorsCannotHoldOneConversationAndOthersDesksStayHidden() throws Exception {
         ConversationId id = edocChatTheDemoOperatorHolds("Здравствуйте");
 
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.send("GET", "/api/v1/console/conversations", null, null, false).body()).contains(id.value());
         HttpResponse<String> takeOver = aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null);
         assertThat(takeOver.statusCode()).isEqualTo(409);
@@ -198,8 +204,7 @@ class ConsoleApiTest {
         HttpResponse<String> reply = aigerim.post("/api/v1/console/conversations/" + id + "/reply", "{\"text\":\"Добрый день\"}");
         assertThat(reply.statusCode()).isEqualTo(409);
 
-        Browser ivan = new Browser();
-        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        Browser ivan = loggedIn("ivan", "s3cret-ivan");
         assertThat(ivan.send("GET", "/api/v1/console/conversations", null, null, false).body()).doesNotContain(id.value());
         assertThat(ivan.send("GET", "/api/v1/console/conversations/" + id, null, null, false).statusCode()).isEqualTo(404);
     }
@@ -214,8 +219,7 @@ class ConsoleApiTest {
         ConversationId queued = engine.receive(Inbound.text(DeskId.of("edoc"), waiting, "w-1", "позовите оператора", Instant.now()))
                 .conversation().id();
 
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         var rows = JSON.readTree(aigerim.send("GET", "/api/v1/console/conversations?limit=3", null, null, false).body());
 
         assertThat(rows.size()).isEqualTo(3);
@@ -227,8 +231,7 @@ class ConsoleApiTest {
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "hold-" + UUID.randomUUID());
         ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "h-1", "Здравствуйте", Instant.now()))
                 .conversation().id();
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
 
         HttpResponse<String> asked = aigerim.post("/api/v1/console/conversations/" + id + "/await-customer",
@@ -247,8 +250,7 @@ class ConsoleApiTest {
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "kb-" + UUID.randomUUID());
         DeskId edoc = DeskId.of("edoc");
         ConversationId id = engine.receive(Inbound.text(edoc, customer, "kb-1", "Здравствуйте", Instant.now())).conversation().id();
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
         engine.receive(Inbound.text(edoc, customer, "kb-2", "нашёл ошибку на портале, как о ней сообщить?", Instant.now()));
         String articles = "/api/v1/console/conversations/" + id + "/articles";
@@ -284,8 +286,7 @@ class ConsoleApiTest {
 
     @Test
     void anOperatorPicksFromTheReadyRepliesOfTheirOwnDesksOnly() throws Exception {
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
 
         JsonNode edoc = JSON.readTree(aigerim.send("GET", "/api/v1/console/desks/edoc/ready-replies", null, null, false).body());
 
@@ -306,8 +307,7 @@ class ConsoleApiTest {
                 "ООО Василёк", "31.12.2030", "Техническая ошибка", "Не печатается счёт-фактура");
         String number = engine.conversation(id).orElseThrow().ticket().number();
         Operator demo = new Operator("operator", "Алия Демо");
-        Browser operator = new Browser();
-        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser operator = loggedIn("operator", "operator");
         assertThat(operator.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
         HttpResponse<String> requeued = operator.post("/api/v1/console/conversations/" + id + "/return-to-queue", null);
         assertThat(requeued.statusCode()).isEqualTo(200);
@@ -334,8 +334,7 @@ class ConsoleApiTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(malformed.body()).path("error").asString()).contains("EDOC-2026-000123");
 
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.send("GET", "/api/v1/console/tickets/" + number, null, null, false).statusCode())
                 .as("aigerim serves edoc only").isEqualTo(404);
     }
@@ -343,8 +342,7 @@ class ConsoleApiTest {
     @Test
     void anyOperatorOfTheDeskLeavesAnInternalNoteTheCustomerNeverGets() throws Exception {
         ConversationId id = edocChatTheDemoOperatorHolds("Здравствуйте");
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
 
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/typing", null).statusCode())
                 .as("only the operator holding the chat is typing to the customer").isEqualTo(409);
@@ -361,8 +359,7 @@ class ConsoleApiTest {
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"  \"}").statusCode()).isEqualTo(400);
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"" + "я".repeat(4001) + "\"}")
                 .statusCode()).isEqualTo(400);
-        Browser ivan = new Browser();
-        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        Browser ivan = loggedIn("ivan", "s3cret-ivan");
         assertThat(ivan.post("/api/v1/console/conversations/" + id + "/notes", "{\"text\":\"чужая служба\"}").statusCode())
                 .isEqualTo(404);
     }
@@ -373,8 +370,7 @@ class ConsoleApiTest {
         ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "form-1", "позовите оператора",
                 Instant.now())).conversation().id();
         byte[] form = "%PDF-1.4 заявление".getBytes(StandardCharsets.UTF_8);
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         long kept = keptFiles();
 
         HttpResponse<String> notTaken = aigerim.sendFile(id, "Заявление.pdf", form, "Заполните");
@@ -412,12 +408,10 @@ class ConsoleApiTest {
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "handover-" + UUID.randomUUID());
         ConversationId id = engine.receive(Inbound.text(DeskId.of("edoc"), customer, "handover-1", "позовите оператора",
                 Instant.now())).conversation().id();
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/take-over", null).statusCode()).isEqualTo(200);
 
-        Browser demo = new Browser();
-        assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser demo = loggedIn("operator", "operator");
         java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
         WebSocket live = demo.http.newWebSocketBuilder().header("Origin", "http://localhost:" + port)
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws/console"), new WebSocket.Listener() {
@@ -443,8 +437,7 @@ class ConsoleApiTest {
                 .path("online").asBoolean()).as("aigerim works over HTTP only here").isFalse();
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/transfer", "{\"operator\":\"ivan\"}").statusCode())
                 .as("ivan serves atlas only").isEqualTo(404);
-        Browser ivan = new Browser();
-        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        Browser ivan = loggedIn("ivan", "s3cret-ivan");
         assertThat(ivan.send("GET", "/api/v1/console/desks/edoc/operators", null, null, false).statusCode()).isEqualTo(404);
 
         HttpResponse<String> handed = aigerim.post("/api/v1/console/conversations/" + id + "/transfer", "{\"operator\":\"operator\"}");
@@ -470,8 +463,7 @@ class ConsoleApiTest {
         engine.close(id, demo);
         assertThat(engine.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.CLOSED);
         engine.receive(Inbound.action(edoc, customer, "rated-2", Action.RATED_BAD, Instant.now()));
-        Browser supervisor = new Browser();
-        assertThat(supervisor.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser supervisor = loggedIn("operator", "operator");
 
         JsonNode report = JSON.readTree(supervisor.send("GET", "/api/v1/console/ratings?desk=edoc&days=7", null, null, false).body());
 
@@ -489,8 +481,7 @@ class ConsoleApiTest {
         assertThat(again.path("satisfied").asLong()).as("a new rating replaces the first").isEqualTo(satisfied + 1);
         assertThat(again.path("latestDissatisfied").findValuesAsString("conversationId")).doesNotContain(id.value());
 
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.send("GET", "/api/v1/console/ratings?desk=edoc", null, null, false).statusCode())
                 .as("supervisors only").isEqualTo(403);
         assertThat(supervisor.send("GET", "/api/v1/console/ratings?desk=nowhere", null, null, false).statusCode()).isEqualTo(404);
@@ -502,8 +493,7 @@ class ConsoleApiTest {
         ConversationId waiting = eorderCustomerAnswers(CustomerAddress.of(ChannelKind.WIDGET, "queue-" + UUID.randomUUID()),
                 "ivanov@example.ru", "Иванов Иван Иванович", "7707083893", "ООО Ромашка", "31.12.2030", "Техническая ошибка",
                 "Не открывается каталог");
-        Browser demo = new Browser();
-        assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser demo = loggedIn("operator", "operator");
 
         JsonNode own = JSON.readTree(demo.send("GET", "/api/v1/console/conversations?view=mine", null, null, false).body());
         JsonNode queue = JSON.readTree(demo.send("GET", "/api/v1/console/conversations?view=waiting", null, null, false).body());
@@ -530,8 +520,7 @@ class ConsoleApiTest {
         Operator colleague = new Operator("aigerim", "Айгерим");
         engine.takeOver(backToBot, colleague);
         engine.returnToBot(backToBot, colleague);
-        Browser demo = new Browser();
-        assertThat(demo.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser demo = loggedIn("operator", "operator");
 
         List<String> taken = new java.util.ArrayList<>();
         HttpResponse<String> next = demo.post("/api/v1/console/queue/next?desk=eorder", null);
@@ -546,8 +535,7 @@ class ConsoleApiTest {
         assertThat(taken).as("a chat the bot serves is not taken from the queue").doesNotContain(backToBot.value());
         assertThat(next.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(next.body()).path("error").asString()).isEqualTo("В очереди никого нет");
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.post("/api/v1/console/queue/next?desk=eorder", null).statusCode()).as("not her desk").isEqualTo(404);
     }
 
@@ -560,8 +548,7 @@ class ConsoleApiTest {
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "file-" + UUID.randomUUID());
         ConversationId id = engine.receive(new Inbound(DeskId.of("edoc"), customer, null, "file-1", "Вот что выходит",
                 null, List.of(kept, page), Instant.now())).conversation().id();
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         JsonNode transcript = JSON.readTree(aigerim.send("GET", "/api/v1/console/conversations/" + id, null, null, false).body());
         JsonNode file = transcript.path("messages").get(0).path("files").get(0);
         assertThat(file.path("name").asString()).isEqualTo("Ошибка подписи.png");
@@ -581,8 +568,7 @@ class ConsoleApiTest {
         Attachment elsewhere = attachments.keep("other.png", "image/png", new ByteArrayInputStream(screenshot));
         assertThat(aigerim.send("GET", "/api/v1/console/conversations/" + id + "/attachments/" + elsewhere.storageRef(),
                 null, null, false).statusCode()).as("only files of this conversation").isEqualTo(404);
-        Browser ivan = new Browser();
-        assertThat(ivan.login("ivan", "s3cret-ivan").statusCode()).isEqualTo(200);
+        Browser ivan = loggedIn("ivan", "s3cret-ivan");
         assertThat(ivan.send("GET", file.path("url").asString(), null, null, false).statusCode()).isEqualTo(404);
         assertThat(new Browser().send("GET", file.path("url").asString(), null, null, false).statusCode()).isEqualTo(401);
     }
@@ -595,12 +581,10 @@ class ConsoleApiTest {
         ConversationId id = engine.receive(Inbound.text(edoc, rude, "r-2", "идиоты", Instant.now())).conversation().id();
         assertThat(engine.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.SUSPENDED);
 
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(aigerim.post("/api/v1/console/conversations/" + id + "/resume", null).statusCode()).isEqualTo(403);
 
-        Browser supervisor = new Browser();
-        assertThat(supervisor.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser supervisor = loggedIn("operator", "operator");
         HttpResponse<String> resumed = supervisor.post("/api/v1/console/conversations/" + id + "/resume", null);
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(resumed.body()).path("conversation").path("state").asString()).isEqualTo("bot");
@@ -615,8 +599,7 @@ class ConsoleApiTest {
                 CustomerAddress.of(ChannelKind.WIDGET, "f-" + UUID.randomUUID()), "f-2", "Здравствуйте", Instant.now()))
                 .conversation().id();
 
-        Browser operator = new Browser();
-        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser operator = loggedIn("operator", "operator");
         JsonNode me = JSON.readTree(operator.send("GET", "/api/v1/console/me", null, null, false).body());
         String eorderOnly = operator.send("GET", "/api/v1/console/conversations?desk=eorder", null, null, false).body();
         String all = operator.send("GET", "/api/v1/console/conversations", null, null, false).body();
@@ -625,8 +608,7 @@ class ConsoleApiTest {
         assertThat(eorderOnly).contains(eorderChat.value()).doesNotContain(edocChat.value());
         assertThat(all).contains(eorderChat.value(), edocChat.value());
 
-        Browser aigerim = new Browser();
-        assertThat(aigerim.login("aigerim", "s3cret-aigerim").statusCode()).isEqualTo(200);
+        Browser aigerim = loggedIn("aigerim", "s3cret-aigerim");
         assertThat(JSON.readTree(aigerim.send("GET", "/api/v1/console/conversations?desk=eorder", null, null, false).body()).size())
                 .as("a desk the operator does not serve lists nothing").isZero();
     }
@@ -637,8 +619,7 @@ class ConsoleApiTest {
         ConversationId id = eorderCustomerAnswers(customer, "ivanova@example.ru", "Иванова Мария Петровна", "7707083893",
                 "ООО Ромашка", "31.12.2030", "Техническая ошибка", "Прайс-лист поставщика не загружается, ошибка 500");
 
-        Browser operator = new Browser();
-        assertThat(operator.login("operator", "operator").statusCode()).isEqualTo(200);
+        Browser operator = loggedIn("operator", "operator");
         JsonNode transcript = JSON.readTree(operator.send("GET", "/api/v1/console/conversations/" + id, null, null, false).body());
 
         JsonNode request = transcript.path("request");
