@@ -8,6 +8,7 @@
   var live = null;
   var poll = null;
   var articlesFor = null;
+  var earlierFor = null;
   var readyReplies = {};
   var $ = function (id) { return document.getElementById(id); };
 
@@ -314,6 +315,33 @@
       $('article-query').value = '';
       findArticles('');
     }
+    if (earlierFor !== c.id) {
+      earlierFor = c.id;
+      showEarlier(c);
+    }
+  }
+
+  /** The customer's other conversations with the desk: when, how it ended, what it was about; a click opens one. */
+  function showEarlier(c) {
+    var box = $('earlier-box');
+    var list = $('earlier');
+    box.hidden = true;
+    list.textContent = '';
+    api('GET', '/conversations/' + encodeURIComponent(c.id) + '/earlier').then(function (earlier) {
+      if (earlierFor !== c.id) { return; }
+      $('earlier-title').textContent = 'Прошлые обращения клиента (' + earlier.length + ')';
+      earlier.forEach(function (e) {
+        var item = el('li');
+        var open = el('button', { type: 'button', 'data-testid': 'console-earlier-conversation', 'data-id': e.id },
+          deskTime(e.openedAt, c.deskZone) + (e.ticketNumber ? ' · № ' + e.ticketNumber : '') + ' · ' + e.stateLabel
+          + (e.rating ? ' · оценка: ' + e.rating : ''));
+        open.addEventListener('click', function () { openConversation(e.id); });
+        item.appendChild(open);
+        if (e.topic) { item.appendChild(el('div', { 'class': 'muted' }, e.topic)); }
+        list.appendChild(item);
+      });
+      box.hidden = earlier.length === 0;
+    }).catch(function (err) { if (err.message !== 'unauthorized') { box.hidden = true; } });
   }
 
   /** The desk's ready replies in the picker; one that names the request's number needs a registered request. */

@@ -4,6 +4,7 @@ import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.escalation.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ public record Conversation(ConversationId id, DeskId desk, CustomerAddress custo
                            Escalation escalation, Ticket ticket, int warnings, List<Message> transcript,
                            List<BotDecision> decisions, List<Feedback> feedback, Instant openedAt, Instant updatedAt,
                            Instant waitingSince, Instant awaitingCustomerSince, long version) {
+
+    /** The order of a customer's conversations as stores list them: the last changed first, ties broken by id. */
+    public static final Comparator<Conversation> LAST_CHANGED_FIRST = Comparator.comparing(Conversation::updatedAt)
+            .thenComparing(c -> c.id().value()).reversed();
 
     public Conversation {
         Objects.requireNonNull(id, "id");

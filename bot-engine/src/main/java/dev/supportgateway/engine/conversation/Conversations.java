@@ -19,6 +19,12 @@ public interface Conversations {
     Optional<Conversation> findLastClosed(DeskId desk, CustomerAddress customer);
 
     /**
+     * The customer's conversations with the desk, closed ones and the open one included, the most recently changed
+     * first, at most {@code limit}: what an operator reads of the customer before answering.
+     */
+    List<Conversation> ofCustomer(DeskId desk, CustomerAddress customer, int limit);
+
+    /**
      * Stores {@code conversation} if the stored one is still at {@code conversation.version()} (0: none
      * stored yet) and returns it at the next version; otherwise throws {@link ConcurrentConversationChange}.
      * Throws {@link ConversationsUnavailable} when the store cannot take the save for now.

@@ -45,6 +45,12 @@ public final class InMemoryConversations implements Conversations {
     }
 
     @Override
+    public synchronized List<Conversation> ofCustomer(DeskId desk, CustomerAddress customer, int limit) {
+        return byId.values().stream().filter(c -> c.desk().equals(desk) && c.customer().equals(customer))
+                .sorted(Conversation.LAST_CHANGED_FIRST).limit(limit).toList();
+    }
+
+    @Override
     public synchronized Conversation save(Conversation conversation) {
         Conversation stored = byId.get(conversation.id());
         long storedVersion = stored == null ? 0 : stored.version();

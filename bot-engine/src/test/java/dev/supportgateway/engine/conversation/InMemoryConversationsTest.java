@@ -56,6 +56,18 @@ class InMemoryConversationsTest {
     }
 
     @Test
+    void theCustomersConversationsWithTheDeskAreListedLastChangedFirst() {
+        Conversation first = store.save(Conversation.open(ConversationId.of("c-1"), EDOC, CUSTOMER, null, null, AT)
+                .moveTo(ConversationState.CLOSED, AT.plusSeconds(60)));
+        Conversation second = store.save(Conversation.open(ConversationId.of("c-2"), EDOC, CUSTOMER, null, null, AT.plusSeconds(120)));
+        store.save(Conversation.open(ConversationId.of("c-3"), DeskId.of("eorder"), CUSTOMER, null, null, AT.plusSeconds(180)));
+
+        assertThat(store.ofCustomer(EDOC, CUSTOMER, 10)).containsExactly(second, first);
+        assertThat(store.ofCustomer(EDOC, CUSTOMER, 1)).containsExactly(second);
+        assertThat(store.ofCustomer(EDOC, CustomerAddress.of(ChannelKind.EMAIL, "petrov@firm.kz"), 10)).isEmpty();
+    }
+
+    @Test
     void theLastClosedConversationIsFoundUntilItIsReopened() {
         Conversation first = store.save(Conversation.open(ConversationId.of("c-1"), EDOC, CUSTOMER, null, null, AT));
         assertThat(store.findLastClosed(EDOC, CUSTOMER)).isEmpty();

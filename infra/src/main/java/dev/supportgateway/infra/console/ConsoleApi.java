@@ -41,6 +41,8 @@ class ConsoleApi {
     private static final int ARTICLES_OFFERED = 3;
     private static final int MAX_ARTICLE_QUERY = 500;
     private static final Set<String> VIEWS = Set.of("", "all", "mine", "waiting");
+    /** How many of the customer's other conversations with the desk the console lists beside a chat. */
+    private static final int EARLIER_SHOWN = 10;
     /** As long as the console's answer field lets a text be. */
     static final int MAX_TEXT_LENGTH = 4000;
 
@@ -155,6 +157,17 @@ class ConsoleApi {
     @GetMapping("/conversations/{id}")
     ConsoleViews.Transcript conversation(@PathVariable String id, Principal principal) {
         return views.transcript(access.mine(id, principal));
+    }
+
+    /**
+     * The customer's other conversations with the desk, the last changed first: what they asked before and how it
+     * ended, as Zendesk's interaction history shows it beside a ticket.
+     */
+    @GetMapping("/conversations/{id}/earlier")
+    List<ConsoleViews.Earlier> earlier(@PathVariable String id, Principal principal) {
+        Conversation c = access.mine(id, principal);
+        return conversations.ofCustomer(c.desk(), c.customer(), EARLIER_SHOWN + 1).stream()
+                .filter(other -> !other.id().equals(c.id())).limit(EARLIER_SHOWN).map(views::earlier).toList();
     }
 
     /**

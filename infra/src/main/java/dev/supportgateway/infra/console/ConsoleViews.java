@@ -50,6 +50,9 @@ final class ConsoleViews {
     /** How much of an article's first paragraph the console shows beside its title when an operator picks one. */
     private static final int ARTICLE_SUMMARY_CHARS = 160;
 
+    /** How much of the customer's first message names an earlier conversation's topic. */
+    private static final int TOPIC_CHARS = 120;
+
     /** How many of the bot's latest decisions a transcript shows. */
     static final int DECISIONS_SHOWN = 20;
 
@@ -88,6 +91,17 @@ final class ConsoleViews {
 
     /** Why the bot did what it did, in the operator's words. */
     record Decision(String rule, String label, String reason, Double confidence, String article, Instant at) {
+    }
+
+    /**
+     * Another conversation of the same customer with the desk, as the console lists it beside the open chat: when, how
+     * it ended, and what it was about.
+     *
+     * @param topic  what the customer first wrote in it, cut short; empty when they wrote nothing
+     * @param rating the customer's rating of the service there («хорошо» / «плохо»), or null
+     */
+    record Earlier(String id, String state, String stateLabel, String ticketNumber, Instant openedAt, Instant changedAt,
+                   String topic, String rating) {
     }
 
     /** A help-center article an operator may answer with: what they need to pick it, and the link the customer gets. */
@@ -132,9 +146,26 @@ final class ConsoleViews {
         List<BotDecision> all = c.decisions();
         List<Decision> decisions = all.subList(Math.max(0, all.size() - DECISIONS_SHOWN), all.size()).stream()
                 .map(ConsoleViews::decision).toList();
-        String rating = c.feedback().stream().filter(Feedback::onService).reduce((a, b) -> b)
+        return new Transcript(row(c.summary()), c.transcript().stream().map(m -> line(c, m)).toList(), request(c), decisions,
+                rating(c));
+    }
+
+    Earlier earlier(Conversation c) {
+        String topic = c.transcript().stream().filter(m -> m.fromCustomer() && m.actionId() == null && !m.text().isBlank())
+                .findFirst().map(m -> topic(m.text())).orElse("");
+        return new Earlier(c.id().value(), key(c.state()), label(c.state()), c.ticket() == null ? null : c.ticket().number(),
+                c.openedAt(), c.updatedAt(), topic, rating(c));
+    }
+
+    /** The customer's latest rating of the service in the conversation, or null. */
+    private static String rating(Conversation c) {
+        return c.feedback().stream().filter(Feedback::onService).reduce((a, b) -> b)
                 .map(f -> f.helped() ? "хорошо" : "плохо").orElse(null);
-        return new Transcript(row(c.summary()), c.transcript().stream().map(m -> line(c, m)).toList(), request(c), decisions, rating);
+    }
+
+    private static String topic(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= TOPIC_CHARS ? line : line.substring(0, TOPIC_CHARS).strip() + "…";
     }
 
     /**

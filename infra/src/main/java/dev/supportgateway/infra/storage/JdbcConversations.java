@@ -169,23 +169,37 @@ final class JdbcConversations implements Conversations {
 
     @Override
     public Optional<Conversation> findLastClosed(DeskId desk, CustomerAddress customer) {
+        return ofCustomer(desk, customer, 1, true).stream().findFirst();
+    }
+
+    @Override
+    public List<Conversation> ofCustomer(DeskId desk, CustomerAddress customer, int limit) {
+        return ofCustomer(desk, customer, limit, false);
+    }
+
+    /** The customer's conversations with the desk (only the closed ones, or all), the last changed first. */
+    private List<Conversation> ofCustomer(DeskId desk, CustomerAddress customer, int limit, boolean closedOnly) {
+        if (limit <= 0) {
+            return List.of();
+        }
         List<Conversation> inMemory = unflushed == null ? List.of() : unflushed.ofCustomer(openKey(desk, customer));
         Set<ConversationId> unflushedIds = inMemory.stream().map(Conversation::id).collect(Collectors.toSet());
-        List<Conversation> closed = new ArrayList<>(inMemory.stream().filter(c -> !c.state().isOpen()).toList());
+        List<Conversation> found = new ArrayList<>(inMemory.stream().filter(c -> !closedOnly || !c.state().isOpen()).toList());
         // SQL's rows of unflushed conversations are stale: skip them, and read as many more rows as there are
         sql.sql("""
                         select id from conversation
-                        where desk = ? and channel = ? and address = ? and state = 'CLOSED'
+                        where desk = ? and channel = ? and address = ?%s
                         order by updated_at desc, id desc
-                        fetch first %d rows only""".formatted(1 + unflushedIds.size()))
+                        fetch first %d rows only""".formatted(closedOnly ? " and state = 'CLOSED'" : "", limit + unflushedIds.size()))
                 .params(desk.value(), customer.channel().key(), customer.address())
                 .query(String.class).list().stream()
                 .map(ConversationId::of)
                 .filter(id -> !unflushedIds.contains(id))
-                .findFirst()
-                .flatMap(this::find)
-                .ifPresent(closed::add);
-        return closed.stream().max(Comparator.comparing(Conversation::updatedAt).thenComparing(c -> c.id().value()));
+                .limit(limit)
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .forEach(found::add);
+        return found.stream().sorted(Conversation.LAST_CHANGED_FIRST).limit(limit).toList();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.type.TypeReference;
@@ -163,7 +164,13 @@ final class JsonColumns {
 
     /** The JSON array of entries already written as JSON objects. */
     static String array(List<String> objects) {
-        return "[" + String.join(",", objects) + "]";
+        // the joiner with the brackets builds the text once; "[" + String.join(…) + "]" built every batch twice
+        // (bench/README, "Less garbage per reply")
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        for (String object : objects) {
+            array.add(object);
+        }
+        return array.toString();
     }
 
     private static Action action(Map<String, Object> m) {

@@ -268,7 +268,9 @@ final class SaveJournal implements AutoCloseable {
     }
 
     static byte[] encode(SaveRows save) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        // room for the entries' text in UTF-8 (two bytes a Cyrillic letter) and the row: growing from a small buffer
+        // copied each record two or three times
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + 2 * save.entries().chars());
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeByte(FORMAT);
         writeText(out, save.conversationId());

@@ -289,6 +289,22 @@ class WidgetAndConsoleBrowserTest {
             console.getByTestId("console-ratings").locator("summary").click();
             assertThat(console.locator("[data-testid=console-rating-desk][data-desk=eorder]"))
                     .containsText(Pattern.compile("«хорошо» [1-9].*% довольны"));
+
+            // the customer comes back with another question: beside the new chat the operator reads what they asked
+            // before and how it ended, and opens it
+            ask(customer, "как загрузить прайс-лист в систему");
+            assertThat(console.getByTestId("console-conversation")).hasCount(1);
+            console.getByTestId("console-conversation").first().click();
+            Locator earlier = console.getByTestId("console-earlier-conversation");
+            assertThat(earlier).hasCount(1);
+            assertThat(earlier).containsText("закрыт");
+            assertThat(earlier).containsText("оценка: хорошо");
+            assertThat(console.getByTestId("console-earlier")).containsText("позовите живого человека, пожалуйста");
+            console.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-earlier.png")));
+            earlier.click();
+            assertThat(console.locator("#chat-meta")).containsText("закрыт");
+            assertThat(console.getByTestId("console-message").first()).containsText("позовите живого человека");
+            assertThat(console.getByTestId("console-earlier-conversation")).containsText("бот");
         }
     }
 

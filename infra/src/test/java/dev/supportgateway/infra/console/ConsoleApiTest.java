@@ -452,6 +452,42 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anOperatorSeesWhatTheCustomerAskedBeforeAndHowItEnded() throws Exception {
+        DeskId edoc = DeskId.of("edoc");
+        CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "returning-" + UUID.randomUUID());
+        Operator demo = new Operator("operator", "Алия Демо");
+        ConversationId first = engine.receive(Inbound.text(edoc, customer, "returning-1",
+                "Позовите оператора,   документ от контрагента\nне приходит", Instant.now())).conversation().id();
+        engine.takeOver(first, demo);
+        engine.reply(first, demo, "Проверила: контрагент отправил документ на другой БИН.");
+        engine.close(first, demo);
+        engine.receive(Inbound.action(edoc, customer, "returning-2", Action.RATED_GOOD, Instant.now()));
+        ConversationId second = engine.receive(Inbound.text(edoc, customer, "returning-3", "как отозвать подпись",
+                Instant.now())).conversation().id();
+        assertThat(second).as("a new question opens a new chat").isNotEqualTo(first);
+        engine.receive(Inbound.text(edoc, CustomerAddress.of(ChannelKind.WIDGET, "other-" + UUID.randomUUID()), "other-1",
+                "как отозвать подпись", Instant.now()));
+        Browser operator = loggedIn("operator", "operator");
+
+        JsonNode earlier = JSON.readTree(operator.send("GET", "/api/v1/console/conversations/" + second + "/earlier", null, null,
+                false).body());
+
+        assertThat(earlier).as("the chat itself and other customers' chats are not listed").hasSize(1);
+        assertThat(earlier.get(0).path("id").asString()).isEqualTo(first.value());
+        assertThat(earlier.get(0).path("state").asString()).isEqualTo("closed");
+        assertThat(earlier.get(0).path("stateLabel").asString()).isEqualTo("закрыт");
+        assertThat(earlier.get(0).path("topic").asString()).isEqualTo("Позовите оператора, документ от контрагента не приходит");
+        assertThat(earlier.get(0).path("rating").asString()).isEqualTo("хорошо");
+        JsonNode back = JSON.readTree(operator.send("GET", "/api/v1/console/conversations/" + first + "/earlier", null, null,
+                false).body());
+        assertThat(back.findValuesAsString("id")).as("from the closed chat, the open one").containsExactly(second.value());
+
+        Browser ivan = loggedIn("ivan", "s3cret-ivan");
+        assertThat(ivan.send("GET", "/api/v1/console/conversations/" + second + "/earlier", null, null, false).statusCode())
+                .as("another desk's operator").isEqualTo(404);
+    }
+
+    @Test
     void aSupervisorSeesHowCustomersRatedTheServiceAndWhichChatsWereRatedBadly() throws Exception {
         DeskId edoc = DeskId.of("edoc");
         CustomerAddress customer = CustomerAddress.of(ChannelKind.WIDGET, "rated-" + UUID.randomUUID());

@@ -308,6 +308,29 @@ abstract class StorageContract {
     }
 
     @Test
+    void anOperatorSeesTheCustomersEarlierConversationsWithTheDeskLastChangedFirst() {
+        Conversation first = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0)
+                .append(customerMessage("первый вопрос", "tg-1", T0)).moveTo(ConversationState.CLOSED, T0.plusSeconds(100)));
+        Conversation second = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(200))
+                .append(customerMessage("второй вопрос", "tg-2", T0.plusSeconds(200))).moveTo(ConversationState.CLOSED, T0.plusSeconds(300)));
+        Conversation open = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0.plusSeconds(400))
+                .append(customerMessage("третий вопрос", "tg-3", T0.plusSeconds(400))));
+        conversations.save(Conversation.open(ConversationId.random(), KONUS, IVAN, "Иван", null, T0.plusSeconds(500)));
+        conversations.save(Conversation.open(ConversationId.random(), EDOC, CustomerAddress.of(ChannelKind.TELEGRAM, "200600"),
+                "Пётр", null, T0.plusSeconds(600)));
+        flushed();
+        // a save SQL may not hold yet: the conversation is listed once, as saved last
+        Conversation answered = conversations.save(open.append(customerMessage("уточнение", "tg-4", T0.plusSeconds(700))));
+
+        assertThat(conversations.ofCustomer(EDOC, IVAN, 10)).map(Conversation::id).containsExactly(open.id(), second.id(), first.id());
+        assertThat(conversations.ofCustomer(EDOC, IVAN, 10).getFirst()).isEqualTo(answered);
+        assertThat(conversations.ofCustomer(EDOC, IVAN, 10).getLast().transcript()).extracting(Message::text)
+                .containsExactly("первый вопрос");
+        assertThat(conversations.ofCustomer(EDOC, IVAN, 2)).map(Conversation::id).containsExactly(open.id(), second.id());
+        assertThat(conversations.ofCustomer(KONUS, CustomerAddress.of(ChannelKind.WIDGET, "100500"), 10)).isEmpty();
+    }
+
+    @Test
     void findOpenFindsOnlyAnOpenConversation() {
         assertThat(conversations.findOpen(EDOC, IVAN)).isEmpty();
         Conversation open = conversations.save(Conversation.open(ConversationId.random(), EDOC, IVAN, "Иван", null, T0));
