@@ -66,6 +66,15 @@ class LuceneHelpCenterTest {
     }
 
     @Test
+    void aProgramsNameTypedInCyrillicAsItSoundsFindsItsArticle() {
+        HelpCenterAnswer answer = explained("как поставить нкалеер на компьютер");
+        assertThat(answer.explanation()).contains("latin name нкалеер→ncalayer");
+        assertThat(answer.candidates().get(0).id()).isEqualTo("demo-signing-app");
+        // a word of no article, in no dictionary, that sounds like none of the desk's Latin words stays as typed
+        assertThat(explained("как поставить кракозябру").explanation()).doesNotContain("latin name");
+    }
+
+    @Test
     void yoIsFoldedButShortIIsNot() {
         assertThat(top("когда привезет курьер")).isEqualTo("demo-delivery-time");
         assertThat(top("мой профиль")).isEqualTo("demo-region-moy");

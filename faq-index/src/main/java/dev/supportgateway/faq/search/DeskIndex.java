@@ -4,6 +4,7 @@ import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.helpcenter.Article;
 import dev.supportgateway.faq.analysis.HelpCenterAnalyzer;
 import dev.supportgateway.faq.analysis.RussianMorphology;
+import dev.supportgateway.faq.analysis.Transliteration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class DeskIndex {
     private final SpellingIndex speller;
     private final AtomicBoolean retired = new AtomicBoolean();
     private final Map<String, Integer> vocabulary;
+    private final Map<String, List<String>> latinByConsonants;
     private final int[] documentFrequencies;
     private final int[] headFrequencies;
     private final int[][] postings;
@@ -92,7 +94,21 @@ public final class DeskIndex {
             }
             ordinals[leaf.ord] = ords;
         }
-        this.speller = new SpellingIndex(surfaceWords(reader));
+        Map<String, Integer> surface = surfaceWords(reader);
+        this.speller = new SpellingIndex(surface);
+        this.latinByConsonants = latinByConsonants(surface.keySet());
+    }
+
+    /** The articles' words in Latin letters (four or more), by the consonants of their sound. */
+    private static Map<String, List<String>> latinByConsonants(Iterable<String> words) {
+        Map<String, List<String>> byConsonants = new HashMap<>();
+        for (String word : words) {
+            if (word.length() >= 4 && word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                byConsonants.computeIfAbsent(Transliteration.consonants(Transliteration.soundKey(word)), k -> new ArrayList<>(1))
+                        .add(word);
+            }
+        }
+        return byConsonants;
     }
 
     /** The article words as written, with how many articles have each. */
@@ -246,6 +262,34 @@ public final class DeskIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The articles' Latin word that a word typed in Cyrillic spells by sound («нкалеер» → ncalayer, «виндовс» → windows),
+     * or null: one with the same consonants (three or more) whose sound differs in at most a third of its letters, the
+     * closest such.
+     */
+    public String latinWordSpelledAs(String cyrillicWord) {
+        String latin = Transliteration.latin(cyrillicWord);
+        if (latin == null || latin.length() < 4) {
+            return null;
+        }
+        String sound = Transliteration.soundKey(latin);
+        String consonants = Transliteration.consonants(sound);
+        if (consonants.length() < 3) {
+            return null;
+        }
+        String closest = null;
+        int closestDistance = Integer.MAX_VALUE;
+        for (String word : latinByConsonants.getOrDefault(consonants, List.of())) {
+            String wordSound = Transliteration.soundKey(word);
+            int distance = EditDistance.damerau(sound, wordSound);
+            if (distance <= Math.max(sound.length(), wordSound.length()) / 3 && distance < closestDistance) {
+                closest = word;
+                closestDistance = distance;
+            }
+        }
+        return closest;
     }
 
     /** Words of the articles within a couple of edits of a word the index does not have, closest first. */

@@ -142,6 +142,14 @@ public final class QuestionReader {
                 return new Concept(folded, lemmas, weight * tuning.correctionWeight(), dictionaryWord, List.of());
             }
         }
+        // a program's or a service's name as the customer heard it, in Cyrillic letters («нкалеер»); a name the glossary
+        // has in Cyrillic («эксплорер») already leads to its Latin spellings, and to the desk's other names of the thing
+        String latin = glossary.knowsLemma(stem) ? null : index.latinWordSpelledAs(folded);
+        List<String> latinLemmas = latin == null ? List.of() : FunctionWords.content(morphology.lemmas(latin));
+        if (!latinLemmas.isEmpty()) {
+            signals.add("latin name " + folded + "→" + latin);
+            return new Concept(folded, latinLemmas, weight * tuning.correctionWeight(), latin, List.of());
+        }
         return new Concept(folded, List.of(stem), weight, null, List.of());
     }
 
