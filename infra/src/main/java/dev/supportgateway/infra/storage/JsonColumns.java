@@ -165,7 +165,7 @@ final class JsonColumns {
     /** The JSON array of entries already written as JSON objects. */
     static String array(List<String> objects) {
         // the joiner with the brackets builds the text once; "[" + String.join(…) + "]" built every batch twice
-        // (bench/README, "Less garbage per reply")
+        // (bench/README, "On a quiet host; less garbage per reply")
         StringJoiner array = new StringJoiner(",", "[", "]");
         for (String object : objects) {
             array.add(object);
