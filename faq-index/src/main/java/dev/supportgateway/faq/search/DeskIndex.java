@@ -53,7 +53,7 @@ public final class DeskIndex {
     private final SpellingIndex speller;
     private final AtomicBoolean retired = new AtomicBoolean();
     private final Map<String, Integer> vocabulary;
-    private final Map<String, List<String>> latinByConsonants;
+    private final Map<String, List<LatinWord>> latinByConsonants;
     private final int[] documentFrequencies;
     private final int[] headFrequencies;
     private final int[][] postings;
@@ -99,13 +99,17 @@ public final class DeskIndex {
         this.latinByConsonants = latinByConsonants(surface.keySet());
     }
 
+    /** An article word in Latin letters with its sound key, made once when the desk is indexed. */
+    private record LatinWord(String word, String sound) {
+    }
+
     /** The articles' words in Latin letters (four or more), by the consonants of their sound. */
-    private static Map<String, List<String>> latinByConsonants(Iterable<String> words) {
-        Map<String, List<String>> byConsonants = new HashMap<>();
+    private static Map<String, List<LatinWord>> latinByConsonants(Iterable<String> words) {
+        Map<String, List<LatinWord>> byConsonants = new HashMap<>();
         for (String word : words) {
             if (word.length() >= 4 && word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-                byConsonants.computeIfAbsent(Transliteration.consonants(Transliteration.soundKey(word)), k -> new ArrayList<>(1))
-                        .add(word);
+                String sound = Transliteration.soundKey(word);
+                byConsonants.computeIfAbsent(Transliteration.consonants(sound), k -> new ArrayList<>(1)).add(new LatinWord(word, sound));
             }
         }
         return byConsonants;
@@ -281,11 +285,10 @@ public final class DeskIndex {
         }
         String closest = null;
         int closestDistance = Integer.MAX_VALUE;
-        for (String word : latinByConsonants.getOrDefault(consonants, List.of())) {
-            String wordSound = Transliteration.soundKey(word);
-            int distance = EditDistance.damerau(sound, wordSound);
-            if (distance <= Math.max(sound.length(), wordSound.length()) / 3 && distance < closestDistance) {
-                closest = word;
+        for (LatinWord candidate : latinByConsonants.getOrDefault(consonants, List.of())) {
+            int distance = EditDistance.damerau(sound, candidate.sound());
+            if (distance <= Math.max(sound.length(), candidate.sound().length()) / 3 && distance < closestDistance) {
+                closest = candidate.word();
                 closestDistance = distance;
             }
         }
