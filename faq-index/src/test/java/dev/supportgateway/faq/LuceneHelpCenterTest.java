@@ -66,6 +66,25 @@ class LuceneHelpCenterTest {
     }
 
     @Test
+    void aMisspellingTheDictionaryReadsAsASurnameIsRepairedToTheDesksWord() {
+        // «лагином» is a form of the surname Лагин; this desk has «логином»
+        HelpCenterAnswer answer = explained("как поменять лагином");
+        assertThat(answer.explanation()).contains("typo лагином→логином");
+        assertThat(answer.candidates().get(0).id()).isEqualTo("demo-login-change");
+        // a surname that is one edit from none of the desk's words stays a name
+        HelpCenterAnswer named = explained("курьер шевченко не привез заказ");
+        assertThat(named.explanation()).contains("шевченко=шевченко").doesNotContain("typo шевченко");
+    }
+
+    @Test
+    void twoUnstressedVowelsMisspeltInOneWordAreRepaired() {
+        // «превизут»: е for и and и for е; the desk has the verb only as «привезёт»
+        HelpCenterAnswer answer = explained("когда превизут заказ");
+        assertThat(answer.explanation()).contains("typo превизут→привезут");
+        assertThat(answer.candidates().get(0).id()).isEqualTo("demo-delivery-time");
+    }
+
+    @Test
     void aProgramsNameTypedInCyrillicAsItSoundsFindsItsArticle() {
         HelpCenterAnswer answer = explained("как поставить нкалеер на компьютер");
         assertThat(answer.explanation()).contains("latin name нкалеер→ncalayer");

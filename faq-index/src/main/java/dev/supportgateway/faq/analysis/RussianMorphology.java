@@ -105,6 +105,29 @@ public final class RussianMorphology {
         return lemmas;
     }
 
+    /**
+     * Whether the dictionary reads the word only as a person's first name, patronymic or surname. Its list of surnames
+     * is long enough to take in many misspellings of ordinary words («диловой» is a form of the surname Дилова,
+     * «лагином» of the name Лагин), so such a reading should not stop a typo repair.
+     */
+    public boolean personalNameOnly(String word) {
+        if (word.isEmpty() || !isCyrillic(word) || ABBREVIATIONS.contains(word)) {
+            return false;
+        }
+        List<WordData> readings = lookups.get().lookup(word);
+        if (readings.isEmpty()) {
+            return false;
+        }
+        for (WordData reading : readings) {
+            CharSequence tag = reading.getTag();
+            String text = tag == null ? "" : tag.toString();
+            if (!(text.startsWith("NN:Name") || text.startsWith("NN:Fam") || text.startsWith("NN:Patr"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Like {@link #dictionaryLemmas} without remembering the word: for the many candidate spellings of a typo. */
     public List<String> dictionaryLemmasUncached(String word) {
         if (word.isEmpty() || !isCyrillic(word)) {

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -118,6 +119,14 @@ public final class QuestionReader {
         String folded = Letters.foldYo(word);
         List<String> known = morphology.dictionaryLemmas(folded);
         if (!known.isEmpty()) {
+            // a word the dictionary reads only as a person's name, and the desk does not have, is more often a
+            // misspelt word of the desk («диловой» → деловой); one edit only, as a real name may stand there
+            if (!index.knowsWord(folded) && !knowsAny(known, index) && morphology.personalNameOnly(folded)) {
+                Concept repaired = repaired(folded, weight, 1, index, signals);
+                if (repaired != null) {
+                    return repaired;
+                }
+            }
             List<String> lemmas = FunctionWords.content(known);
             double factor = FunctionWords.isQuestionWord(lemmas) ? QUESTION_WORD_WEIGHT : 1;
             return lemmas.isEmpty() ? null : new Concept(folded, lemmas, weight * factor, null, List.of());
@@ -126,21 +135,9 @@ public final class QuestionReader {
         if (index.knowsLemma(stem) || index.knowsWord(folded) || glossary.names(folded) || !isWord(folded)) {
             return new Concept(folded, List.of(stem), weight, null, List.of());
         }
-        String correction = correct(folded, index);
-        if (correction != null) {
-            List<String> lemmas = FunctionWords.content(morphology.lemmas(correction));
-            if (!lemmas.isEmpty()) {
-                signals.add("typo " + folded + "→" + correction);
-                return new Concept(folded, lemmas, weight * tuning.correctionWeight(), correction, List.of());
-            }
-        }
-        String dictionaryWord = correctByDictionary(folded, index);
-        if (dictionaryWord != null) {
-            List<String> lemmas = FunctionWords.content(morphology.dictionaryLemmas(dictionaryWord));
-            if (!lemmas.isEmpty()) {
-                signals.add("typo " + folded + "→" + dictionaryWord);
-                return new Concept(folded, lemmas, weight * tuning.correctionWeight(), dictionaryWord, List.of());
-            }
+        Concept repaired = repaired(folded, weight, 2, index, signals);
+        if (repaired != null) {
+            return repaired;
         }
         // a program's or a service's name as the customer heard it, in Cyrillic letters («нкалеер»); a name the glossary
         // has in Cyrillic («эксплорер») already leads to its Latin spellings, and to the desk's other names of the thing
@@ -153,6 +150,39 @@ public final class QuestionReader {
         return new Concept(folded, List.of(stem), weight, null, List.of());
     }
 
+    /**
+     * The word read as its repair: the closest word of the articles, or else a dictionary word one edit (or two vowel
+     * confusions) away whose lemma the desk or the glossary has; null when neither is close enough.
+     */
+    private Concept repaired(String folded, double weight, int maxEdits, DeskIndex index, List<String> signals) {
+        String correction = correct(folded, maxEdits, index);
+        if (correction != null) {
+            List<String> lemmas = FunctionWords.content(morphology.lemmas(correction));
+            if (!lemmas.isEmpty()) {
+                signals.add("typo " + folded + "→" + correction);
+                return new Concept(folded, lemmas, weight * tuning.correctionWeight(), correction, List.of());
+            }
+        }
+        String dictionaryWord = correctByDictionary(folded, maxEdits, index);
+        if (dictionaryWord != null) {
+            List<String> lemmas = FunctionWords.content(morphology.dictionaryLemmas(dictionaryWord));
+            if (!lemmas.isEmpty()) {
+                signals.add("typo " + folded + "→" + dictionaryWord);
+                return new Concept(folded, lemmas, weight * tuning.correctionWeight(), dictionaryWord, List.of());
+            }
+        }
+        return null;
+    }
+
+    private static boolean knowsAny(List<String> lemmas, DeskIndex index) {
+        for (String lemma : lemmas) {
+            if (index.knowsLemma(lemma)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The letters misspellings most often put in or take the place of: vowels, signs and й. */
     private static final String ALPHABET = "аеиоуыэюяьъй";
 
@@ -160,7 +190,7 @@ public final class QuestionReader {
      * A dictionary word one edit away (a letter missing, an extra letter, a wrong vowel or sign, two neighbours swapped) whose lemma
      * the desk's articles or the glossary have: for a misspelling of a word the articles only have in other forms.
      */
-    private String correctByDictionary(String word, DeskIndex index) {
+    private String correctByDictionary(String word, int maxEdits, DeskIndex index) {
         if (word.length() < 4 || word.length() > 20) {
             return null;
         }
@@ -179,7 +209,38 @@ public final class QuestionReader {
                 edits.add(word.substring(0, i) + ALPHABET.charAt(a) + word.substring(i));
             }
         }
-        for (String edit : edits) {
+        String found = firstKnownToDesk(edits, index);
+        if (found != null || maxEdits < 2 || word.length() < 6) {
+            return found;
+        }
+        // unstressed vowels are the commonest misspelling and often come two to a word («памажете» → поможете)
+        java.util.LinkedHashSet<String> twoVowels = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < word.length(); i++) {
+            String first = CONFUSED_VOWELS.get(word.charAt(i));
+            if (first == null) {
+                continue;
+            }
+            for (int j = i + 1; j < word.length(); j++) {
+                String second = CONFUSED_VOWELS.get(word.charAt(j));
+                if (second == null) {
+                    continue;
+                }
+                for (int a = 0; a < first.length(); a++) {
+                    for (int b = 0; b < second.length(); b++) {
+                        twoVowels.add(word.substring(0, i) + first.charAt(a) + word.substring(i + 1, j) + second.charAt(b) + word.substring(j + 1));
+                    }
+                }
+            }
+        }
+        return firstKnownToDesk(twoVowels, index);
+    }
+
+    /** The vowels written in one another's place, where the sound does not tell them apart. */
+    private static final Map<Character, String> CONFUSED_VOWELS = Map.of('а', "о", 'о', "а", 'е', "ия", 'и', "е", 'я', "е");
+
+    /** The first spelling the dictionary knows whose lemma (not a function word) the desk's articles or the glossary have. */
+    private String firstKnownToDesk(java.util.Collection<String> spellings, DeskIndex index) {
+        for (String edit : spellings) {
             for (String lemma : morphology.dictionaryLemmasUncached(edit)) {
                 if (!FunctionWords.contains(lemma) && (index.knowsLemma(lemma) || glossary.knowsLemma(lemma))) {
                     return edit;
@@ -190,12 +251,12 @@ public final class QuestionReader {
     }
 
     /** The closest word of the articles, if it is close enough for the word's length. */
-    private String correct(String word, DeskIndex index) {
+    private String correct(String word, int maxEdits, DeskIndex index) {
         int length = word.codePointCount(0, word.length());
         if (length < 4) {
             return null;
         }
-        int allowed = length <= 5 ? 1 : 2;
+        int allowed = Math.min(maxEdits, length <= 5 ? 1 : 2);
         for (String suggestion : index.spellingSuggestions(word, 5)) {
             if (EditDistance.damerau(word, suggestion) <= allowed) {
                 return suggestion;

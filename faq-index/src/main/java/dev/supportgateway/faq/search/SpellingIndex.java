@@ -2,6 +2,7 @@ package dev.supportgateway.faq.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,24 +57,27 @@ final class SpellingIndex {
                 }
             }
         }
-        List<int[]> scored = new ArrayList<>();
+        List<Suggestion> scored = new ArrayList<>();
         for (int id : candidates) {
             if (words[id].equals(word)) {
                 continue;
             }
             int distance = EditDistance.damerau(word, words[id]);
             if (distance <= allowed) {
-                scored.add(new int[] {id, distance});
+                scored.add(new Suggestion(id, distance, EditDistance.typing(word, words[id])));
             }
         }
-        scored.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1])
-                : frequencies[a[0]] != frequencies[b[0]] ? Integer.compare(frequencies[b[0]], frequencies[a[0]])
-                : words[a[0]].compareTo(words[b[0]]));
+        scored.sort(Comparator.comparingInt(Suggestion::distance).thenComparingDouble(Suggestion::typing)
+                .thenComparing(s -> -frequencies[s.id()]).thenComparing(s -> words[s.id()]));
         List<String> out = new ArrayList<>(Math.min(count, scored.size()));
         for (int i = 0; i < scored.size() && out.size() < count; i++) {
-            out.add(words[scored.get(i)[0]]);
+            out.add(words[scored.get(i).id()]);
         }
         return out;
+    }
+
+    /** A vocabulary word within reach: its edits, then how alike the differing letters sound. */
+    private record Suggestion(int id, int distance, double typing) {
     }
 
     /** The word and its forms with up to {@code depth} letters deleted. */

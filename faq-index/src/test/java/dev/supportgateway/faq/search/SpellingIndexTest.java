@@ -19,6 +19,17 @@ class SpellingIndexTest {
     }
 
     @Test
+    void ofWordsOneEditAwayTheOneWithASoundAlikeLetterComesFirst() {
+        SpellingIndex vocabulary = new SpellingIndex(Map.of("найти", 9, "войти", 1, "формы", 1, "фирмы", 5));
+        // «а» for an unstressed «о» is a likelier slip than «в» for «н», however common «найти» is
+        assertThat(vocabulary.suggestions("вайти", 2)).containsExactly("войти", "найти");
+        assertThat(vocabulary.suggestions("фармы", 2)).containsExactly("формы", "фирмы");
+        assertThat(EditDistance.typing("вайти", "войти")).isEqualTo(0.5);
+        assertThat(EditDistance.typing("вайти", "найти")).isEqualTo(1.0);
+        assertThat(EditDistance.typing("сдесь", "здесь")).isEqualTo(0.5);
+    }
+
+    @Test
     void shortWordsAreNotRepaired() {
         assertThat(index.suggestions("кд", 3)).isEmpty();
         assertThat(index.suggestions("кот", 3)).isEmpty();
