@@ -1,5 +1,7 @@
 package dev.supportgateway.faq.search;
 
+import dev.supportgateway.faq.analysis.Letters;
+
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one. */
 final class EditDistance {
 
@@ -28,9 +30,6 @@ final class EditDistance {
         return d[n][m];
     }
 
-    /** Letters written in one another's place because they sound alike: unstressed vowels, signs, voiced and voiceless pairs. */
-    private static final String[] SOUND_ALIKE = {"ао", "еиэ", "ея", "иы", "ьъ", "бп", "вф", "гк", "дт", "жш", "зс"};
-
     /**
      * Like {@link #damerau}, but a letter written for one that sounds alike costs half: of two words one edit from a
      * misspelling, «вайти» is more likely «войти» than «найти».
@@ -49,7 +48,7 @@ final class EditDistance {
             for (int j = 1; j <= m; j++) {
                 char x = a.charAt(i - 1);
                 char y = b.charAt(j - 1);
-                double cost = x == y ? 0 : soundAlike(x, y) ? 0.5 : 1;
+                double cost = x == y ? 0 : Letters.soundAlike(x, y) ? 0.5 : 1;
                 d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
                 if (i > 1 && j > 1 && x == b.charAt(j - 2) && a.charAt(i - 2) == y) {
                     d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
@@ -57,14 +56,5 @@ final class EditDistance {
             }
         }
         return d[n][m];
-    }
-
-    private static boolean soundAlike(char x, char y) {
-        for (String group : SOUND_ALIKE) {
-            if (group.indexOf(x) >= 0 && group.indexOf(y) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

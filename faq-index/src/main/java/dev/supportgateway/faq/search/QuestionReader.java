@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -216,15 +215,9 @@ public final class QuestionReader {
         // unstressed vowels are the commonest misspelling and often come two to a word («памажете» → поможете)
         java.util.LinkedHashSet<String> twoVowels = new java.util.LinkedHashSet<>();
         for (int i = 0; i < word.length(); i++) {
-            String first = CONFUSED_VOWELS.get(word.charAt(i));
-            if (first == null) {
-                continue;
-            }
-            for (int j = i + 1; j < word.length(); j++) {
-                String second = CONFUSED_VOWELS.get(word.charAt(j));
-                if (second == null) {
-                    continue;
-                }
+            String first = soundAlikeVowels(word.charAt(i));
+            for (int j = i + 1; j < word.length() && !first.isEmpty(); j++) {
+                String second = soundAlikeVowels(word.charAt(j));
                 for (int a = 0; a < first.length(); a++) {
                     for (int b = 0; b < second.length(); b++) {
                         twoVowels.add(word.substring(0, i) + first.charAt(a) + word.substring(i + 1, j) + second.charAt(b) + word.substring(j + 1));
@@ -235,8 +228,9 @@ public final class QuestionReader {
         return firstKnownToDesk(twoVowels, index);
     }
 
-    /** The vowels written in one another's place, where the sound does not tell them apart. */
-    private static final Map<Character, String> CONFUSED_VOWELS = Map.of('а', "о", 'о', "а", 'е', "ия", 'и', "е", 'я', "е");
+    private static String soundAlikeVowels(char letter) {
+        return Letters.isVowel(letter) ? Letters.soundAlike(letter) : "";
+    }
 
     /** The first spelling the dictionary knows whose lemma (not a function word) the desk's articles or the glossary have. */
     private String firstKnownToDesk(java.util.Collection<String> spellings, DeskIndex index) {

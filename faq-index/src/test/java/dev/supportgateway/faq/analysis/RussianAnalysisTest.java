@@ -72,4 +72,23 @@ class RussianAnalysisTest {
         }
         return terms;
     }
+
+    @Test
+    void aSurnameReadingDoesNotHideAWordButAnOrdinaryWordIsNotAName() {
+        RussianMorphology morphology = RussianMorphology.get();
+        assertThat(morphology.personalNameOnly("диловой")).isTrue(); // only the surname Дилова
+        assertThat(morphology.personalNameOnly("деловой")).isFalse(); // also the adjective
+        assertThat(morphology.personalNameOnly("иванов")).isFalse(); // also the possessive «Иванов»
+        assertThat(morphology.personalNameOnly("инн")).isFalse(); // a domain abbreviation, not the name Инна
+    }
+
+    @Test
+    void lettersThatSoundAlike() {
+        assertThat(Letters.soundAlike('е')).isEqualTo("иэя");
+        assertThat(Letters.soundAlike('о')).isEqualTo("а");
+        assertThat(Letters.soundAlike('н')).isEmpty();
+        assertThat(Letters.soundAlike('з', 'с')).isTrue();
+        assertThat(Letters.soundAlike('а', 'а')).isFalse();
+        assertThat(Letters.soundAlike('в', 'н')).isFalse();
+    }
 }
