@@ -7,8 +7,13 @@ import dev.supportgateway.engine.desk.DeskId;
 import dev.supportgateway.engine.helpcenter.Article;
 import dev.supportgateway.engine.helpcenter.HelpCenterAnswer;
 import dev.supportgateway.engine.helpcenter.HelpCenterAnswer.Decision;
+import dev.supportgateway.faq.search.Concept;
+import dev.supportgateway.faq.search.Features;
+import dev.supportgateway.faq.search.SearchOutcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +96,21 @@ class LuceneHelpCenterTest {
         assertThat(answer.candidates().get(0).id()).isEqualTo("demo-signing-app");
         // a word of no article, in no dictionary, that sounds like none of the desk's Latin words stays as typed
         assertThat(explained("как поставить кракозябру").explanation()).doesNotContain("latin name");
+    }
+
+    @Test
+    void aWordRareInRussianCountsMoreThanAnEverydayWordTheArticlesUseAsRarely() {
+        // each word is in one article: «курьер» in the delivery one, «час» in the password one; in Russian at large
+        // «час» is everyday and «курьер» is not
+        SearchOutcome outcome = helpCenter.inspect(DEMO, "курьер час", 10).orElseThrow();
+        Map<String, Concept> concepts = new HashMap<>();
+        outcome.question().concepts().forEach(c -> concepts.put(c.written(), c));
+        assertThat(concepts.get("курьер").generalRarity()).isGreaterThan(concepts.get("час").generalRarity());
+        Map<String, double[]> features = new HashMap<>();
+        outcome.hits().forEach(h -> features.put(h.article().id(), h.features()));
+        assertThat(features.get("demo-delivery-time")[Features.GENERAL_COVERAGE])
+                .isGreaterThan(features.get("demo-password-recovery")[Features.GENERAL_COVERAGE] + 0.2);
+        assertThat(outcome.hits().get(0).article().id()).isEqualTo("demo-delivery-time");
     }
 
     @Test

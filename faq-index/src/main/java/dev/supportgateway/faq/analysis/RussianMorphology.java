@@ -3,8 +3,15 @@ package dev.supportgateway.faq.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import morfologik.fsa.ByteSequenceIterator;
+import morfologik.fsa.FSA;
+import morfologik.fsa.FSATraversal;
+import morfologik.fsa.MatchResult;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
@@ -34,8 +41,16 @@ public final class RussianMorphology {
             "инн", "снилс", "огрн", "огрнип", "кпп", "бик", "бин", "иин", "ндс", "эцп", "эп", "кэп", "укэп", "нэп",
             "мчд", "эдо", "упд", "эсф", "лк", "смс", "пин", "пук", "ос", "итс", "тоо", "ооо", "ип", "уц", "нуц");
 
+    /** The speller dictionary with word frequencies (KOI8-R, «word+F»): read on the first question, not at start. */
+    private static final String FREQUENCIES = "/org/languagetool/resource/ru/hunspell/ru_RU.dict";
+    private static final Charset KOI8_R = Charset.forName("KOI8-R");
+    private static final byte FREQUENCY_SEPARATOR = '+';
+    /** The highest frequency class. */
+    public static final int MOST_COMMON = 25;
+
     private final Dictionary dictionary;
-    private final java.util.concurrent.ConcurrentHashMap<String, List<String>> lemmaCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> commonnessCache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<String>> lemmaCache = new ConcurrentHashMap<>();
     private final ThreadLocal<DictionaryLookup> lookups;
     /** One word in, its light stem out; an Analyzer reuses its stream per thread. */
     private final Analyzer lightStemmer = new Analyzer() {
@@ -54,6 +69,22 @@ public final class RussianMorphology {
     /** The shared instance: the dictionary is immutable and takes tens of milliseconds to read. */
     public static RussianMorphology get() {
         return Shared.INSTANCE;
+    }
+
+    private static final class Frequencies {
+        static final FSA FSA = load();
+
+        private static FSA load() {
+            URL url = RussianMorphology.class.getResource(FREQUENCIES);
+            if (url == null) {
+                throw new IllegalStateException("Russian word frequencies " + FREQUENCIES + " are not on the classpath (org.languagetool:language-ru)");
+            }
+            try {
+                return Dictionary.read(url).fsa;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Russian word frequencies", e);
+            }
+        }
     }
 
     private static final class Shared {
@@ -126,6 +157,39 @@ public final class RussianMorphology {
             }
         }
         return true;
+    }
+
+    /**
+     * How common a word is in Russian at large: the frequency class, 0 (rare or unknown) to 25 (the commonest words),
+     * that LanguageTool's speller dictionary carries from aot.ru's frequency list. It is given for dictionary forms,
+     * so ask it of a lemma.
+     */
+    public int commonness(String lemma) {
+        Integer cached = commonnessCache.get(lemma);
+        if (cached != null) {
+            return cached;
+        }
+        int value = 0;
+        if (isCyrillic(lemma)) {
+            FSA fsa = Frequencies.FSA;
+            byte[] bytes = lemma.getBytes(KOI8_R);
+            MatchResult match = new FSATraversal(fsa).match(bytes, 0, bytes.length, fsa.getRootNode());
+            if (match.kind == MatchResult.SEQUENCE_IS_A_PREFIX) {
+                // an entry is the word, the separator and one letter for its frequency class
+                int arc = fsa.getArc(match.node, FREQUENCY_SEPARATOR);
+                if (arc != 0 && !fsa.isArcFinal(arc)) {
+                    ByteSequenceIterator entries = new ByteSequenceIterator(fsa, fsa.getEndNode(arc));
+                    if (entries.hasNext()) {
+                        ByteBuffer entry = entries.next();
+                        value = Math.clamp(entry.array()[entry.remaining() - 1] - 'A', 0, MOST_COMMON);
+                    }
+                }
+            }
+        }
+        if (commonnessCache.size() < CACHE_LIMIT) {
+            commonnessCache.put(lemma, value);
+        }
+        return value;
     }
 
     /** Like {@link #dictionaryLemmas} without remembering the word: for the many candidate spellings of a typo. */

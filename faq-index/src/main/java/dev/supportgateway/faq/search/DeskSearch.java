@@ -45,7 +45,7 @@ public final class DeskSearch {
 
     /** A question concept resolved against the desk's vocabulary. */
     private record Resolved(Concept concept, int[] lemmas, int[] roots, int[][][] variants, double informativeness,
-                            double headInformativeness) {
+                            double headInformativeness, double generalInformativeness) {
     }
 
     public SearchOutcome search(DeskIndex index, ReadQuestion question, int limit) {
@@ -186,7 +186,8 @@ public final class DeskSearch {
             }
             double idf = Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
             double headIdf = Math.log(1 + (n - headFrequency + 0.5) / (headFrequency + 0.5));
-            out.add(new Resolved(concept, lemmas, roots, variants, concept.weight() * idf, concept.weight() * headIdf));
+            out.add(new Resolved(concept, lemmas, roots, variants, concept.weight() * idf, concept.weight() * headIdf,
+                    concept.weight() * idf * concept.generalRarity()));
         }
         return out;
     }
@@ -202,6 +203,10 @@ public final class DeskSearch {
         double title = 0;
         double rareHead = 0;
         double rareTotal = 0;
+        double generalAll = 0;
+        double generalHead = 0;
+        double generalTitle = 0;
+        double generalTotal = 0;
         Match[] matches = new Match[concepts.size()];
         long union = 0;
         for (int c = 0; c < matches.length; c++) {
@@ -213,6 +218,10 @@ public final class DeskSearch {
             title += r.informativeness() * m.title();
             rareHead += r.headInformativeness() * m.head();
             rareTotal += r.headInformativeness();
+            generalAll += r.generalInformativeness() * m.all();
+            generalHead += r.generalInformativeness() * m.head();
+            generalTitle += r.generalInformativeness() * m.title();
+            generalTotal += r.generalInformativeness();
             union |= m.exact() | m.glossary() | m.root();
         }
         double best = 0;
@@ -231,6 +240,9 @@ public final class DeskSearch {
         f[Features.HEAD_COVERAGE] = head / total;
         f[Features.TITLE_COVERAGE] = title / total;
         f[Features.HEAD_RARE_COVERAGE] = rareTotal <= 0 ? 0 : rareHead / rareTotal;
+        f[Features.GENERAL_COVERAGE] = generalTotal <= 0 ? 0 : generalAll / generalTotal;
+        f[Features.GENERAL_HEAD_COVERAGE] = generalTotal <= 0 ? 0 : generalHead / generalTotal;
+        f[Features.GENERAL_TITLE_COVERAGE] = generalTotal <= 0 ? 0 : generalTitle / generalTotal;
         f[Features.PASSAGE_COVERAGE] = Math.max(best / total, f[Features.TITLE_COVERAGE]);
     }
 

@@ -41,11 +41,21 @@ public final class Features {
     /** Character 4-gram BM25 over the title alone, divided by the best candidate's. */
     public static final int TITLE_GRAMS = 16;
 
-    public static final int COUNT = 17;
+    /**
+     * Coverage with each word weighted by its informativeness in the desk times its rarity in Russian at large: an
+     * everyday word the articles happen to use rarely («телефон», «написать») counts less than a rare one («грубить»).
+     */
+    public static final int GENERAL_COVERAGE = 17;
+    /** ... found in the title, questions, tags or section. */
+    public static final int GENERAL_HEAD_COVERAGE = 18;
+    /** ... found in the title. */
+    public static final int GENERAL_TITLE_COVERAGE = 19;
+
+    public static final int COUNT = 20;
 
     public static final List<String> NAMES = List.of("bm25", "grams", "headGrams", "coverage", "headCoverage",
             "titleCoverage", "passageCoverage", "pairs", "titlePrecision", "intentTime", "gramSimilarity",
-            "intentPrice", "intentPlace", "intentReason", "intentDifference", "headRareCoverage", "titleGrams");
+            "intentPrice", "intentPlace", "intentReason", "intentDifference", "headRareCoverage", "titleGrams", "generalCoverage", "generalHeadCoverage", "generalTitleCoverage");
 
     private Features() {
     }

@@ -47,11 +47,20 @@ public final class QuestionReader {
             for (String raw : Words.split(text)) {
                 Concept concept = concept(raw.toLowerCase(Locale.ROOT), part.weight(), index, signals);
                 if (concept != null) {
-                    concepts.add(concept);
+                    concepts.add(concept.withGeneralRarity(generalRarity(concept)));
                 }
             }
         }
         return new ReadQuestion(question, expand(concepts, signals), signals);
+    }
+
+    /** 1 for a word rare in Russian at large, down to 1/26 for the commonest (of its lemmas, the commonest counts). */
+    private double generalRarity(Concept concept) {
+        int commonness = 0;
+        for (String lemma : concept.lemmas()) {
+            commonness = Math.max(commonness, morphology.commonness(lemma));
+        }
+        return (RussianMorphology.MOST_COMMON + 1 - commonness) / (RussianMorphology.MOST_COMMON + 1.0);
     }
 
     /** Converts whitespace-separated chunks typed on the Latin layout when the result is a word of this desk. */

@@ -16,8 +16,8 @@ public record RankingModel(double[] weights) {
     }
 
     public static RankingModel standard() {
-        return new RankingModel(new double[] {1.4699, 1.8512, 1.8337, 0.8202, 1.2699, 1.6912, 1.1734, 0.6514, 1.6861, 1.7950,
-                2.0439, 0.1185, -0.1492, 0.6782, 0.0740, 1.9659, -0.0548});
+        return new RankingModel(new double[] {1.5189, 1.8271, 1.8300, 0.0326, 0.7557, 1.0324, 0.9056, 0.6523, 1.6388, 1.8602,
+                2.0218, 0.1046, -0.0678, 0.7007, 0.0722, 1.7044, -0.1216, 0.9781, 0.7713, 1.1774});
     }
 
     public double score(double[] features) {

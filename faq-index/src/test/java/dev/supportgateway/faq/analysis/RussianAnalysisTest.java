@@ -91,4 +91,14 @@ class RussianAnalysisTest {
         assertThat(Letters.soundAlike('а', 'а')).isFalse();
         assertThat(Letters.soundAlike('в', 'н')).isFalse();
     }
+
+    @Test
+    void everydayWordsAreCommonerThanRareOnesAndUnknownWordsAreRare() {
+        RussianMorphology morphology = RussianMorphology.get();
+        assertThat(morphology.commonness("сделать")).isGreaterThan(morphology.commonness("телефон"));
+        assertThat(morphology.commonness("телефон")).isGreaterThan(morphology.commonness("грубить"));
+        assertThat(morphology.commonness("и")).isEqualTo(RussianMorphology.MOST_COMMON);
+        assertThat(morphology.commonness("ncalayer")).isZero();
+        assertThat(morphology.commonness("кракозябрище")).isZero();
+    }
 }

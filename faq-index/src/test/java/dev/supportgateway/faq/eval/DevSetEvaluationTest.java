@@ -52,13 +52,13 @@ class DevSetEvaluationTest {
         Scorecard total = Scorecard.of("total", questions, answers);
         System.out.println("  " + total);
 
-        // The decision targets hold and always fail the build. The retrieval targets (hit@1 ≥ 0.90, recall@3 ≥ 0.97)
-        // are not both reached (0.874 / 0.972 on the whole set; 0.863–0.867 / 0.963–0.967 cross-validated): they fail
-        // the build with -Dfaq.eval.strict=true; without it the test guards the figures reached so far.
+        // The decision targets and recall@3 ≥ 0.97 hold and always fail the build. hit@1 ≥ 0.90 is not reached (0.871 on
+        // the whole set, 0.856–0.871 cross-validated): it fails the build with -Dfaq.eval.strict=true; without it the
+        // test guards the figure reached so far.
         boolean strict = Boolean.getBoolean("faq.eval.strict");
         assertThat(total.wrongDirectRate()).as("answerable questions answered directly with a wrong article").isLessThanOrEqualTo(0.03);
         assertThat(total.noneDirectRate()).as("NONE questions answered directly").isLessThanOrEqualTo(0.15);
         assertThat(total.hitAt1()).as("hit@1").isGreaterThanOrEqualTo(strict ? 0.90 : 0.865);
-        assertThat(total.recallAt3()).as("recall@3").isGreaterThanOrEqualTo(strict ? 0.97 : 0.965);
+        assertThat(total.recallAt3()).as("recall@3").isGreaterThanOrEqualTo(0.97);
     }
 }
