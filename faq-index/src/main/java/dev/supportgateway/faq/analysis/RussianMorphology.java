@@ -72,34 +72,23 @@ public final class RussianMorphology {
     }
 
     private static final class Frequencies {
-        static final FSA FSA = load();
-
-        private static FSA load() {
-            URL url = RussianMorphology.class.getResource(FREQUENCIES);
-            if (url == null) {
-                throw new IllegalStateException("Russian word frequencies " + FREQUENCIES + " are not on the classpath (org.languagetool:language-ru)");
-            }
-            try {
-                return Dictionary.read(url).fsa;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the Russian word frequencies", e);
-            }
-        }
+        static final FSA FSA = read(FREQUENCIES, "Russian word frequencies").fsa;
     }
 
     private static final class Shared {
-        static final RussianMorphology INSTANCE = load();
+        static final RussianMorphology INSTANCE = new RussianMorphology(read(DICTIONARY, "Russian dictionary"));
+    }
 
-        private static RussianMorphology load() {
-            URL url = RussianMorphology.class.getResource(DICTIONARY);
-            if (url == null) {
-                throw new IllegalStateException("Russian dictionary " + DICTIONARY + " is not on the classpath (org.languagetool:language-ru)");
-            }
-            try {
-                return new RussianMorphology(Dictionary.read(url));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the Russian dictionary", e);
-            }
+    /** One of language-ru's Morfologik dictionaries from the classpath. */
+    private static Dictionary read(String resource, String what) {
+        URL url = RussianMorphology.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException(what + " " + resource + " is not on the classpath (org.languagetool:language-ru)");
+        }
+        try {
+            return Dictionary.read(url);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + what, e);
         }
     }
 
