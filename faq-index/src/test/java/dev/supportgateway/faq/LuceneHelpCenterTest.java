@@ -90,6 +90,21 @@ class LuceneHelpCenterTest {
     }
 
     @Test
+    void oneSoundAlikeVowelToACommonWordBeatsTwoEditsToTheDesksWord() {
+        Article write = new Article("demo-write", DEMO, "Как написать в поддержку", "", List.of("поддержка"), null, List.of(),
+                "Напишите нам в чат или на почту.");
+        helpCenter.load(DEMO, List.of(write));
+        // «падписать» is two edits from the desk's «написать» and one sound-alike vowel from «подписать», which no article has
+        assertThat(explained("как падписать договор").explanation()).contains("typo падписать→подписать")
+                .doesNotContain("→написать");
+        // a rare word that close is not taken for what was meant: «завеси» stays with the desk's «зависит»
+        Article depends = new Article("demo-depends", DEMO, "От чего зависит срок", "", List.of(), null, List.of(),
+                "Срок зависит от тарифа.");
+        helpCenter.load(DEMO, List.of(depends));
+        assertThat(explained("от чего завеси срок").explanation()).contains("typo завеси→зависит");
+    }
+
+    @Test
     void aProgramsNameTypedInCyrillicAsItSoundsFindsItsArticle() {
         HelpCenterAnswer answer = explained("как поставить нкалеер на компьютер");
         assertThat(answer.explanation()).contains("latin name нкалеер→ncalayer");

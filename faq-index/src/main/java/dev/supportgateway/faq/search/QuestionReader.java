@@ -164,6 +164,14 @@ public final class QuestionReader {
      */
     private Concept repaired(String folded, double weight, int maxEdits, DeskIndex index, List<String> signals) {
         String correction = correct(folded, maxEdits, index);
+        if (correction != null && EditDistance.damerau(folded, correction) > 1) {
+            // one vowel written for its sound-alike is a likelier slip than two edits: «падписать» is «подписать»,
+            // not the desk's «написать», even when no article has the word meant
+            String soundAlike = soundAlikeWord(folded);
+            if (soundAlike != null) {
+                correction = soundAlike;
+            }
+        }
         if (correction != null) {
             List<String> lemmas = FunctionWords.content(morphology.lemmas(correction));
             if (!lemmas.isEmpty()) {
@@ -236,6 +244,28 @@ public final class QuestionReader {
         }
         return firstKnownToDesk(twoVowels, index);
     }
+
+    /**
+     * A common word (not a function word) that the word becomes with one vowel replaced by its sound-alike. Only a
+     * common one: a rare word that close («завеси» → завесе) is more often a coincidence than what was meant.
+     */
+    private String soundAlikeWord(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            String alternatives = soundAlikeVowels(word.charAt(i));
+            for (int a = 0; a < alternatives.length(); a++) {
+                String spelling = word.substring(0, i) + alternatives.charAt(a) + word.substring(i + 1);
+                for (String lemma : FunctionWords.content(morphology.dictionaryLemmasUncached(spelling))) {
+                    if (morphology.commonness(lemma) >= COMMON_WORD) {
+                        return spelling;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The frequency class from which a word counts as common (поменять 9, завтра 14; завеса 5, утончить 2). */
+    private static final int COMMON_WORD = 6;
 
     private static String soundAlikeVowels(char letter) {
         return Letters.isVowel(letter) ? Letters.soundAlike(letter) : "";
