@@ -112,11 +112,7 @@ public final class QuestionReader {
             if (index.knowsWord(folded)) {
                 continue;
             }
-            boolean known = false;
-            for (String lemma : morphology.dictionaryLemmas(folded)) {
-                known |= index.knowsLemma(lemma);
-            }
-            if (!known) {
+            if (!knowsAny(morphology.dictionaryLemmas(folded), index)) {
                 return false;
             }
         }
@@ -159,8 +155,9 @@ public final class QuestionReader {
     }
 
     /**
-     * The word read as its repair: the closest word of the articles, or else a dictionary word one edit (or two vowel
-     * confusions) away whose lemma the desk or the glossary has; null when neither is close enough.
+     * The word read as its repair: the closest word of the articles (but a common word one sound-alike vowel away
+     * before an article's word two edits away), or else a dictionary word one edit (or two vowel confusions) away whose
+     * lemma the desk or the glossary has; null when neither is close enough.
      */
     private Concept repaired(String folded, double weight, int maxEdits, DeskIndex index, List<String> signals) {
         String correction = correct(folded, maxEdits, index);
@@ -230,11 +227,15 @@ public final class QuestionReader {
             return found;
         }
         // unstressed vowels are the commonest misspelling and often come two to a word («памажете» → поможете)
+        String[] alternatives = new String[word.length()];
+        for (int i = 0; i < alternatives.length; i++) {
+            alternatives[i] = soundAlikeVowels(word.charAt(i));
+        }
         java.util.LinkedHashSet<String> twoVowels = new java.util.LinkedHashSet<>();
         for (int i = 0; i < word.length(); i++) {
-            String first = soundAlikeVowels(word.charAt(i));
+            String first = alternatives[i];
             for (int j = i + 1; j < word.length() && !first.isEmpty(); j++) {
-                String second = soundAlikeVowels(word.charAt(j));
+                String second = alternatives[j];
                 for (int a = 0; a < first.length(); a++) {
                     for (int b = 0; b < second.length(); b++) {
                         twoVowels.add(word.substring(0, i) + first.charAt(a) + word.substring(i + 1, j) + second.charAt(b) + word.substring(j + 1));
